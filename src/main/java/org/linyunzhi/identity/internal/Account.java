@@ -24,7 +24,7 @@ record Account(UUID id, String username, String displayName, String passwordHash
         };
     }
 
-    boolean lockedAt(Instant now) {
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

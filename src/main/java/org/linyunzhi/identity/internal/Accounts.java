@@ -310,7 +310,7 @@ class Accounts {
                    String departmentNameEn, List<String> roles, boolean enabled, Instant lockedUntil,
                    boolean totpEnabled) {
 
-        boolean lockedAt(Instant now) {
+        public boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
         }
     }

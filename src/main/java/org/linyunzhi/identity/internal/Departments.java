@@ -40,7 +40,7 @@ class Departments {
     record Department(UUID id, String code, String name, String nameEn, String regionCode) {
 
         /** The department's name in the reader's language; English falls back to Chinese when missing. */
-        String nameIn(Locale locale) {
+        public String nameIn(Locale locale) {
             return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : name;
         }
     }

@@ -9,15 +9,15 @@ import java.util.Map;
 /** One page of a list, numbered from 0, with what the pager needs. */
 record PageOf<T>(List<T> items, int page, int size, long total) {
 
-    int pages() {
+    public int pages() {
         return (int) Math.max(1, (total + size - 1) / size);
     }
 
-    boolean hasPrevious() {
+    public boolean hasPrevious() {
         return page > 0;
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return page + 1 < pages();
     }
 

@@ -87,7 +87,7 @@ class Roles {
                 int userCount) {
 
         /** The key of the role's display name in the message bundle. */
-        String nameKey() {
+        public String nameKey() {
             return "role." + code;
         }
     }
@@ -96,7 +96,7 @@ class Roles {
     record Permission(String code, String module) {
 
         /** Message keys cannot hold colons, so the name is looked up under the dotted code. */
-        String nameKey() {
+        public String nameKey() {
             return "perm." + code.replace(':', '.');
         }
     }
