@@ -34,9 +34,8 @@ class OnlineSessions {
     /** Live sessions of accounts in scope, most recently active first. */
     PageOf<Online> list(DataScope scope, int page, int size) {
         DataScope.SqlPredicate inScope = scope.predicate("u.region_code", "u.id", "u.department_id");
-        String from = """
-                 FROM spring_session s JOIN user_account u ON lower(u.username) = lower(s.principal_name)
-                 WHERE s.expiry_time > :now AND""" + " " + inScope.sql();
+        String from = " FROM spring_session s JOIN user_account u ON lower(u.username) = lower(s.principal_name)"
+                + " WHERE s.expiry_time > :now AND " + inScope.sql();
         long now = clock.millis();
         long total = jdbc.sql("SELECT count(*)" + from).param("now", now).params(inScope.params())
                 .query(Long.class).single();
