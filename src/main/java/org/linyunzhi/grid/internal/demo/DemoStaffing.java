@@ -142,7 +142,7 @@ final class DemoStaffing {
     private Person person(double maleShare) {
         boolean male = rnd.nextDouble() < maleShare;
         sequence++;
-        return new Person("demo-%05d".formatted(sequence), DemoNames.person(rnd, male), male ? "M" : "F", phone());
+        return new Person("demo-%05d".formatted(sequence), DemoNames.person(rnd, male), male ? "MALE" : "FEMALE", phone());
     }
 
     /** A well-formed mainland mobile number (1xx xxxx xxxx) no other demo person has. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.linyunzhi.grid.internal.RosterEntry;
 
 /**
  * The demo town (临浦镇, 330109107), built the same way byte for byte on every run from a fixed
@@ -76,6 +77,14 @@ public final class DemoTownGenerator {
             GeoJsonText.feature(sb, p, f.geometry());
         }
         return sb.append("]}").toString();
+    }
+
+    /** Who holds which role where: "1+3+N" per grid, "一长两员" per micro-grid, a few posts empty. */
+    public List<RosterEntry> roster() {
+        return assignments.stream()
+                .map(a -> new RosterEntry(a.nodeCode(), a.role(), a.person().key(), a.person().name(),
+                        a.person().gender(), a.person().phone()))
+                .toList();
     }
 
     List<DemoNode> nodes() {

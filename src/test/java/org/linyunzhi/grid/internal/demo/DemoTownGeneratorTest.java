@@ -294,7 +294,7 @@ class DemoTownGeneratorTest {
             assertThat(p.phone()).matches("1[3-9]\\d{9}");
             assertThat(phones.add(p.phone())).as("phone numbers are unique").isTrue();
             assertThat(p.name()).matches("\\p{IsHan}{2,3}");
-            assertThat(p.gender()).isIn("M", "F");
+            assertThat(p.gender()).isIn("MALE", "FEMALE");
         }
         // a village cadre heads several grids: people hold roles in more than one node
         Map<String, Long> gridsHeaded = generator.assignments().stream().filter(a -> a.role().equals("GRID_HEAD"))
