@@ -57,6 +57,7 @@ public record ImportProblem(int featureIndex, String code, Type type, List<Objec
         CHILD_OUTSIDE_PARENT,
         SIBLINGS_OVERLAP,
         DEDICATED_NOT_IN_ONE_MICRO_GRID,
-        DEDICATED_OVERLAP
+        DEDICATED_OVERLAP,
+        ROOT_OUT_OF_SCOPE
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.linyunzhi.grid.RegionTreeChanged;
+import org.linyunzhi.identity.DataScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,10 +49,11 @@ public class RegionTreeImport {
      * @throws RegionTreeImportException with every problem found (messages in English); nothing is stored
      */
     public ImportResult importTree(String featureCollectionJson) {
-        return importTree(featureCollectionJson, Locale.ENGLISH);
+        return importTree(featureCollectionJson, Locale.ENGLISH, DataScope.all());
     }
 
-    ImportResult importTree(String json, Locale locale) {
+    /** An import by a person: the upload's root must lie in their data scope. */
+    ImportResult importTree(String json, Locale locale, DataScope scope) {
         long max = properties.importMaxSize().toBytes();
         if (json.length() > max || json.getBytes(StandardCharsets.UTF_8).length > max) {
             throw refused(List.of(ImportProblem.of(-1, null, ImportProblem.Type.PAYLOAD_TOO_LARGE,
@@ -66,6 +68,10 @@ public class RegionTreeImport {
             TreeValidator.Outcome outcome = validator.validate(read.features(), surroundings::of);
             List<ImportProblem> problems = new ArrayList<>(read.problems());
             problems.addAll(outcome.problems());
+            TreeFeature root = outcome.root();
+            if (root != null && root.code != null && !scope.coversRegion(root.code)) {
+                problems.add(ImportProblem.of(root.index, root.code, ImportProblem.Type.ROOT_OUT_OF_SCOPE));
+            }
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparingInt(ImportProblem::featureIndex));
                 throw refused(problems, locale);
