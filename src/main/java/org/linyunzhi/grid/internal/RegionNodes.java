@@ -83,6 +83,14 @@ class RegionNodes {
                 .query(RegionNodes::node).list();
     }
 
+    /** Nodes of one level within the scope, in code order (for filters: the villages of a town). */
+    List<StoredNode> ofLevel(RegionLevel level, DataScope scope, int limit) {
+        var in = scope.predicate("n.code");
+        return jdbc.sql(SELECT + " WHERE n.level = :level AND " + in.sql() + " ORDER BY n.code LIMIT :limit")
+                .param("level", level.name()).params(in.params()).param("limit", limit)
+                .query(RegionNodes::node).list();
+    }
+
     /** Name substring or code prefix, shallow levels first. */
     List<StoredNode> search(String query, DataScope scope, int limit) {
         var in = scope.predicate("n.code");

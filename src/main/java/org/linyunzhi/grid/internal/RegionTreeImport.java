@@ -98,7 +98,7 @@ public class RegionTreeImport {
         List<RegionNodes.NodeRow> rows = topDown.stream().map(f -> new RegionNodes.NodeRow(
                 ids.get(f.code), f.parentCode == null ? null : ids.get(f.parentCode), f.level, f.code, f.name,
                 f.villageKind, f.dedicatedType, GeoJson.write(f.lonLat), f.lonLat.getEnvelopeInternal(),
-                f.lonLat.getCentroid(), f.metres.getArea())).toList();
+                centroid(f), f.metres.getArea())).toList();
         int[] written = nodes.upsert(rows);
         int created = 0;
         int updated = 0;
@@ -109,6 +109,13 @@ public class RegionTreeImport {
         long version = nodes.bumpVersion();
         events.publishEvent(new RegionTreeChanged(version));
         return new ImportResult(root.code, features.size(), created, updated, removed, version);
+    }
+
+    /** Centroids to 1e-7° (1 cm): more digits are noise from the centroid arithmetic. */
+    static org.locationtech.jts.geom.Point centroid(TreeFeature f) {
+        var c = f.lonLat.getCentroid();
+        return GeoJson.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(
+                Math.round(c.getX() * 1e7) / 1e7, Math.round(c.getY() * 1e7) / 1e7));
     }
 
     private RegionTreeImportException refused(List<ImportProblem> problems, Locale locale) {

@@ -156,7 +156,7 @@ class Staff {
                         SELECT n.code, n.name, n.level, a.role, count(a.id) AS holders
                           FROM grid_region_node n LEFT JOIN grid_staff_assignment a ON a.node_id = n.id
                          WHERE n.level IN ('GRID', 'MICRO_GRID', 'DEDICATED_MICRO_GRID') AND n.code LIKE :prefix
-                           AND """ + scopeSql + """
+                        """ + " AND (" + scopeSql + ")" + """
                          GROUP BY n.code, n.name, n.level, a.role
                          ORDER BY n.code
                         """)

@@ -78,7 +78,7 @@ class TreeEdits {
         if (!outcome.ok()) {
             throw new RegionTreeImportException(messages.render(outcome.problems(), locale));
         }
-        if (!nodes.reshape(code, GeoJson.write(polygon), polygon.getEnvelopeInternal(), polygon.getCentroid(),
+        if (!nodes.reshape(code, GeoJson.write(polygon), polygon.getEnvelopeInternal(), RegionTreeImport.centroid(edited),
                 edited.metres.getArea(), version)) {
             throw GridRuleException.conflict("grid.node.error.stale");
         }
