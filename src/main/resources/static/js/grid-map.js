@@ -31,6 +31,7 @@
   };
   const HIGHLIGHT = { color: '#d50000', weight: 4, fillOpacity: 0.12, fillColor: '#d50000' };
   const MAX_LABELS = 400;
+  let legendBody = null;
 
   const map = L.map(el, { zoomControl: false, minZoom: 9, maxZoom: 19, attributionControl: true });
   map.attributionControl.setPrefix(false);
@@ -94,6 +95,8 @@
 
   function styleFor(lv, f) {
     const base = Object.assign({}, lv.style);
+    // among the many micro-grid lines of a close view, the grid's own boundary must still stand out
+    if (lv.level === 'GRID' && map.getZoom() >= 15) base.weight = 3;
     if (lv.level === 'DEDICATED_MICRO_GRID') {
       const c = DEDICATED_COLOURS[f.properties.dedicatedType] || '#8e24aa';
       base.color = c;
@@ -201,7 +204,6 @@
   }
 
   // ---- legend ----
-  let legendBody = null;
   function legend() {
     const ctrl = L.control({ position: 'bottomright' });
     ctrl.onAdd = () => {
