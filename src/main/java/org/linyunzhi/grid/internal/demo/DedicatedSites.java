@@ -1,17 +1,19 @@
 package org.linyunzhi.grid.internal.demo;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.quadtree.Quadtree;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 
 /**
  * Places the town's 177 dedicated micro-grids (专属微网格): the compounds of enterprises, schools,
@@ -28,6 +30,7 @@ final class DedicatedSites {
     private static final double MARGIN_M = 4;
     /** Two compounds keep at least this distance. */
     private static final double CLEARANCE_M = 12;
+    private static final GeometryFactory METRES = new GeometryFactory();
 
     private record Size(double minWidth, double maxWidth, double minDepth, double maxDepth) {
     }
@@ -116,7 +119,7 @@ final class DedicatedSites {
             Polygon footprint = fit(type, host);
             if (footprint != null) {
                 Geometry degrees = TopologyCleaner.FACTORY.createGeometry(LocalPlane.toDegrees(footprint));
-                degrees = org.locationtech.jts.precision.GeometryPrecisionReducer.reduce(degrees, TopologyCleaner.DEGREES);
+                degrees = GeometryPrecisionReducer.reduce(degrees, TopologyCleaner.DEGREES);
                 if (host.geometry().contains(degrees)) {
                     placed.insert(footprint.getEnvelopeInternal(), footprint);
                     placedInGrid.merge(grid.code(), 1, Integer::sum);
@@ -167,7 +170,7 @@ final class DedicatedSites {
                 continue;
             }
             Coordinate c = PolygonPartition.randomPointInside(room.getEnvelopeInternal(),
-                    new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(room), rnd);
+                    new IndexedPointInAreaLocator(room), rnd);
             Polygon rect = rectangle(c, width * scale, depth * scale, angle);
             if (clear(rect)) {
                 return rect;
@@ -192,7 +195,7 @@ final class DedicatedSites {
             ring[i] = new Coordinate(c.x + corners[i][0] * cos - corners[i][1] * sin, c.y + corners[i][0] * sin + corners[i][1] * cos);
         }
         ring[4] = new Coordinate(ring[0]);
-        return new org.locationtech.jts.geom.GeometryFactory().createPolygon(ring);
+        return METRES.createPolygon(ring);
     }
 
     private String name(String type, DemoNode grid) {
@@ -211,10 +214,5 @@ final class DedicatedSites {
                 yield project;
             }
         };
-    }
-
-    /** Sorts dedicated micro-grids by code; used where a caller mixes them with other nodes. */
-    static Comparator<DemoNode> byCode() {
-        return Comparator.comparing(DemoNode::code);
     }
 }
