@@ -18,12 +18,13 @@ import org.locationtech.jts.index.strtree.STRtree;
  * micro-grids' envelopes narrows a point to a handful of candidates; each candidate answers with the
  * interval-tree point-in-area locator that JTS's PreparedPolygon uses internally, called directly so
  * a lookup allocates almost nothing. A new index is built whenever the tree changes and swapped in
- * whole, so readers never lock.
+ * whole, so readers never lock. Public (within the module's internal package) for the locate
+ * benchmark, which builds it from a feature collection without a database.
  */
-final class RegionIndex {
+public final class RegionIndex {
 
     /** A node and its polygon (lon/lat), as read from storage or built by a benchmark. */
-    record Region(RegionNode node, Geometry boundary) {
+    public record Region(RegionNode node, Geometry boundary) {
     }
 
     private record Candidate(RegionNode node, IndexedPointInAreaLocator locator) {
@@ -34,7 +35,7 @@ final class RegionIndex {
     private final long version;
     private final int microGridCount;
 
-    RegionIndex(List<Region> regions, long version) {
+    public RegionIndex(List<Region> regions, long version) {
         this.version = version;
         int count = 0;
         for (Region r : regions) {
@@ -51,6 +52,16 @@ final class RegionIndex {
         this.microGridCount = count;
     }
 
+    /** The nodes of a feature collection in the contract format, without validating the tree. */
+    public static List<Region> regionsOf(String featureCollection) {
+        FeatureCollectionReader.Result read = FeatureCollectionReader.read(featureCollection);
+        if (!read.problems().isEmpty()) {
+            throw new IllegalArgumentException("not a readable region tree: " + read.problems().get(0).type());
+        }
+        return read.features().stream().map(f -> new Region(
+                new RegionNode(f.code, f.name, f.level, f.villageKind, f.dedicatedType, f.parentCode), f.lonLat)).toList();
+    }
+
     static RegionIndex empty() {
         return new RegionIndex(List.of(), -1);
     }
@@ -59,7 +70,7 @@ final class RegionIndex {
         return version;
     }
 
-    int microGridCount() {
+    public int microGridCount() {
         return microGridCount;
     }
 
@@ -73,7 +84,7 @@ final class RegionIndex {
      *
      * @return null when no micro-grid holds the point
      */
-    RegionNode microGridAt(double lon, double lat) {
+    public RegionNode microGridAt(double lon, double lat) {
         Finder finder = new Finder(new Coordinate(lon, lat));
         microGrids.query(new Envelope(lon, lon, lat, lat), finder);
         return finder.best;
