@@ -64,16 +64,18 @@ class CoverageReport {
             Geometry uncovered = covered == null ? parent.metres : Overlay.difference(parent.metres, covered);
             List<Hole> holes = new ArrayList<>();
             for (Polygon p : GeoJson.polygons(uncovered)) {
-                if (p.getArea() >= properties.minHoleM2()) {
+                // slivers along edges that should coincide vanish when narrowed by the edge tolerance
+                if (p.getArea() >= properties.minHoleM2() && !p.buffer(-properties.edgeToleranceM()).isEmpty()) {
                     Geometry lonLat = projection.toLonLat(p);
                     var at = lonLat.getInteriorPoint();
                     holes.add(new Hole(Math.round(p.getArea()), GeoJson.write(lonLat), at.getX(), at.getY()));
                 }
             }
             List<Overlap> overlaps = new ArrayList<>();
-            List<Overlay.Overlap> found2 = new ArrayList<>(Overlay.overlaps(ordinary, properties.overlapToleranceM2()));
-            found2.addAll(Overlay.overlaps(dedicated, properties.overlapToleranceM2()));
-            for (Overlay.Overlap o : found2) {
+            double edge = properties.edgeToleranceM();
+            List<Overlay.Overlap> siblingOverlaps = new ArrayList<>(Overlay.overlaps(ordinary, edge, properties.overlapToleranceM2()));
+            siblingOverlaps.addAll(Overlay.overlaps(dedicated, edge, properties.overlapToleranceM2()));
+            for (Overlay.Overlap o : siblingOverlaps) {
                 overlaps.add(new Overlap(o.first().code, o.second().code, Math.round(o.areaM2()),
                         GeoJson.write(projection.toLonLat(o.shared()))));
             }

@@ -2,9 +2,8 @@ package org.linyunzhi.grid.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.linyunzhi.grid.GridApi;
@@ -209,33 +208,17 @@ class GridApiController {
     @PostMapping(path = "/tree/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('grid:node:import')")
     ImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {
-        return treeImport.importTree(readBounded(file.getInputStream(), file.getSize()),
-                LocaleContextHolder.getLocale(), CurrentUser.require().scope());
+        Locale locale = LocaleContextHolder.getLocale();
+        return treeImport.importTree(treeImport.readBounded(file.getInputStream(), file.getSize(), locale),
+                locale, CurrentUser.require().scope());
     }
 
     @PostMapping(path = "/tree/import")
     @PreAuthorize("hasAuthority('grid:node:import')")
     ImportResult importBody(HttpServletRequest request) throws IOException {
-        return treeImport.importTree(readBounded(request.getInputStream(), request.getContentLengthLong()),
-                LocaleContextHolder.getLocale(), CurrentUser.require().scope());
-    }
-
-    /** Reads at most the configured size, so a huge upload is refused without being held in memory. */
-    String readBounded(InputStream in, long declaredLength) throws IOException {
-        long max = properties.importMaxSize().toBytes();
-        if (declaredLength > max) {
-            throw tooLarge(declaredLength, max);
-        }
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
-            throw tooLarge(bytes.length, max);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private RegionTreeImportException tooLarge(long size, long max) {
-        return new RegionTreeImportException(List.of(new ImportProblem(-1, null, ImportProblem.Type.PAYLOAD_TOO_LARGE,
-                List.of(size, max), "payload of " + size + " bytes exceeds the limit of " + max + " bytes")));
+        Locale locale = LocaleContextHolder.getLocale();
+        return treeImport.importTree(treeImport.readBounded(request.getInputStream(), request.getContentLengthLong(), locale),
+                locale, CurrentUser.require().scope());
     }
 
     @GetMapping(path = "/tree/export", produces = "application/geo+json")
@@ -250,6 +233,9 @@ class GridApiController {
     @GetMapping("/coverage")
     @PreAuthorize("hasAuthority('grid:node:view')")
     CoverageReport.Report coverage(@RequestParam String root) {
+        if (root.isBlank()) {
+            throw GridRuleException.badInput("root", "grid.coverage.error.root");
+        }
         return coverage.of(scopedRoot(root));
     }
 
@@ -257,7 +243,13 @@ class GridApiController {
     private String scopedRoot(String root) {
         DataScope scope = CurrentUser.require().scope();
         if (root == null || root.isBlank()) {
-            return scope.kind() == DataScope.Kind.ALL ? null : scope.regionCode();
+            if (scope.kind() == DataScope.Kind.ALL) {
+                return null;
+            }
+            if (scope.regionCode() == null) {
+                throw new NodeNotFoundException("-");
+            }
+            return scope.regionCode();
         }
         return nodes.find(root.strip(), scope).map(StoredNode::code).orElseThrow(() -> new NodeNotFoundException(root));
     }

@@ -14,11 +14,12 @@ import java.util.List;
 public record ImportProblem(int featureIndex, String code, Type type, List<Object> args, String message) {
 
     public ImportProblem {
-        args = List.copyOf(args);
+        // a missing value (a feature without a code) is shown as "-"
+        args = args.stream().map(a -> a == null ? (Object) "-" : a).toList();
     }
 
     static ImportProblem of(int featureIndex, String code, Type type, Object... args) {
-        return new ImportProblem(featureIndex, code, type, List.of(args), null);
+        return new ImportProblem(featureIndex, code, type, java.util.Arrays.asList(args), null);
     }
 
     ImportProblem withMessage(String rendered) {

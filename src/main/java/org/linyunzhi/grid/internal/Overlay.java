@@ -29,10 +29,11 @@ final class Overlay {
     }
 
     /**
-     * Pairs of shapes that overlap by more than {@code toleranceM2}. An STRtree narrows the pairs to
-     * those whose envelopes meet, prepared geometries reject the ones that merely touch.
+     * Pairs of shapes that overlap by more than {@code toleranceM2} once edges within
+     * {@code edgeToleranceM} of each other are taken as shared. An STRtree narrows the pairs to those
+     * whose envelopes meet, prepared geometries reject the ones that merely touch.
      */
-    static List<Overlap> overlaps(List<TreeFeature> shapes, double toleranceM2) {
+    static List<Overlap> overlaps(List<TreeFeature> shapes, double edgeToleranceM, double toleranceM2) {
         List<Overlap> found = new ArrayList<>();
         if (shapes.size() < 2) {
             return found;
@@ -50,9 +51,9 @@ final class Overlay {
                 TreeFeature b = shapes.get(j);
                 if (!a.prepared().intersects(b.metres)) continue;
                 Geometry shared = intersection(a.metres, b.metres);
-                double area = shared.getArea();
-                if (area > toleranceM2) {
-                    found.add(new Overlap(a, b, shared, area));
+                if (shared.getArea() > toleranceM2
+                        && intersection(a.shrunk(edgeToleranceM), b.metres).getArea() > toleranceM2) {
+                    found.add(new Overlap(a, b, shared, shared.getArea()));
                 }
             }
         }

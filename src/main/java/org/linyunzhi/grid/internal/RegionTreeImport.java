@@ -56,8 +56,7 @@ public class RegionTreeImport {
     ImportResult importTree(String json, Locale locale, DataScope scope) {
         long max = properties.importMaxSize().toBytes();
         if (json.length() > max || json.getBytes(StandardCharsets.UTF_8).length > max) {
-            throw refused(List.of(ImportProblem.of(-1, null, ImportProblem.Type.PAYLOAD_TOO_LARGE,
-                    json.getBytes(StandardCharsets.UTF_8).length, max)), locale);
+            throw tooLarge(json.getBytes(StandardCharsets.UTF_8).length, locale);
         }
         FeatureCollectionReader.Result read = FeatureCollectionReader.read(json);
         if (!read.problems().isEmpty() && read.features().isEmpty()) {
@@ -109,6 +108,27 @@ public class RegionTreeImport {
         long version = nodes.bumpVersion();
         events.publishEvent(new RegionTreeChanged(version));
         return new ImportResult(root.code, features.size(), created, updated, removed, version);
+    }
+
+    /**
+     * Reads an upload, at most the configured size, so a huge one is refused (413) without being
+     * held in memory.
+     */
+    String readBounded(java.io.InputStream in, long declaredLength, Locale locale) throws java.io.IOException {
+        long max = properties.importMaxSize().toBytes();
+        if (declaredLength > max) {
+            throw tooLarge(declaredLength, locale);
+        }
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw tooLarge(bytes.length, locale);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private RegionTreeImportException tooLarge(long size, Locale locale) {
+        return refused(List.of(ImportProblem.of(-1, null, ImportProblem.Type.PAYLOAD_TOO_LARGE,
+                size, properties.importMaxSize().toBytes())), locale);
     }
 
     /** Centroids to 1e-7° (1 cm): more digits are noise from the centroid arithmetic. */

@@ -28,6 +28,8 @@ final class TreeFeature {
     boolean geometryUsable;
     Geometry metres;
     private PreparedGeometry prepared;
+    private Geometry grown;
+    private Geometry shrunk;
 
     TreeFeature(int index, String code, String name, RegionLevel level, String parentCode,
                 VillageKind villageKind, DedicatedType dedicatedType, Geometry lonLat, boolean stored) {
@@ -48,6 +50,22 @@ final class TreeFeature {
             prepared = PreparedGeometryFactory.prepare(metres);
         }
         return prepared;
+    }
+
+    /** The shape widened by the edge tolerance: what a child must lie inside. */
+    Geometry grown(double edgeToleranceM) {
+        if (grown == null) {
+            grown = metres.buffer(edgeToleranceM);
+        }
+        return grown;
+    }
+
+    /** The shape narrowed by the edge tolerance: what a sibling must not reach into. */
+    Geometry shrunk(double edgeToleranceM) {
+        if (shrunk == null) {
+            shrunk = metres.buffer(-edgeToleranceM);
+        }
+        return shrunk;
     }
 
     boolean isOrdinaryChild() {

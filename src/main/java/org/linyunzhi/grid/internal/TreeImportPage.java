@@ -27,13 +27,11 @@ class TreeImportPage {
     private final RegionTreeImport treeImport;
     private final CoverageReport coverage;
     private final RegionNodes nodes;
-    private final GridApiController api;
 
-    TreeImportPage(RegionTreeImport treeImport, CoverageReport coverage, RegionNodes nodes, GridApiController api) {
+    TreeImportPage(RegionTreeImport treeImport, CoverageReport coverage, RegionNodes nodes) {
         this.treeImport = treeImport;
         this.coverage = coverage;
         this.nodes = nodes;
-        this.api = api;
     }
 
     @GetMapping
@@ -57,7 +55,7 @@ class TreeImportPage {
                   Model model, Locale locale) throws IOException {
         DataScope scope = CurrentUser.require().scope();
         try {
-            String text = file != null && !file.isEmpty() ? api.readBounded(file.getInputStream(), file.getSize())
+            String text = file != null && !file.isEmpty() ? treeImport.readBounded(file.getInputStream(), file.getSize(), locale)
                     : geojson == null ? "" : geojson;
             ImportResult result = treeImport.importTree(text, locale, scope);
             model.addAttribute("result", result);

@@ -217,7 +217,7 @@ final class TreeValidator {
             TreeFeature parent = f.parentCode == null ? null : parents.get(f.parentCode);
             if (parent == null || !f.geometryUsable || !parent.geometryUsable) continue;
             if (parent.prepared().covers(f.metres)) continue;
-            double outside = Overlay.difference(f.metres, parent.metres).getArea();
+            double outside = Overlay.difference(f.metres, parent.grown(properties.edgeToleranceM())).getArea();
             if (outside > tolerance) {
                 problems.add(ImportProblem.of(f.index, f.code, ImportProblem.Type.CHILD_OUTSIDE_PARENT,
                         parent.code, Math.round(outside), Math.round(tolerance)));
@@ -236,20 +236,24 @@ final class TreeValidator {
         for (List<TreeFeature> siblings : byParent.values()) {
             List<TreeFeature> ordinary = siblings.stream().filter(TreeFeature::isOrdinaryChild).toList();
             List<TreeFeature> dedicated = siblings.stream().filter(f -> !f.isOrdinaryChild()).toList();
-            for (Overlay.Overlap o : Overlay.overlaps(ordinary, tolerance)) {
+            double edge = properties.edgeToleranceM();
+            for (Overlay.Overlap o : Overlay.overlaps(ordinary, edge, tolerance)) {
                 report(o, ImportProblem.Type.SIBLINGS_OVERLAP, problems);
             }
-            for (Overlay.Overlap o : Overlay.overlaps(dedicated, tolerance)) {
+            for (Overlay.Overlap o : Overlay.overlaps(dedicated, edge, tolerance)) {
                 report(o, ImportProblem.Type.DEDICATED_OVERLAP, problems);
             }
             List<TreeFeature> microGrids = ordinary.stream().filter(f -> f.level == RegionLevel.MICRO_GRID).toList();
             for (TreeFeature d : dedicated) {
                 if (d.stored) continue;
+                // the host holds the dedicated micro-grid but for rounding slivers; a dedicated
+                // micro-grid smaller than the tolerance must still lie mostly in its host
                 int hosts = 0;
                 for (TreeFeature m : microGrids) {
                     if (!m.metres.getEnvelopeInternal().intersects(d.metres.getEnvelopeInternal())) continue;
                     if (m.prepared().covers(d.metres)
-                            || Overlay.difference(d.metres, m.metres).getArea() <= properties.outsideParentToleranceM2()) {
+                            || Overlay.difference(d.metres, m.grown(edge)).getArea() <= properties.outsideParentToleranceM2()
+                            && Overlay.intersection(d.metres, m.metres).getArea() > d.metres.getArea() / 2) {
                         hosts++;
                     }
                 }
