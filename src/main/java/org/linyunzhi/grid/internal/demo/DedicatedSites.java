@@ -1,12 +1,16 @@
 package org.linyunzhi.grid.internal.demo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.linyunzhi.grid.DedicatedType;
+import org.linyunzhi.grid.RegionLevel;
+import org.linyunzhi.grid.internal.CodeAssigner;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -77,10 +81,6 @@ final class DedicatedSites {
         return m;
     }
 
-    static char typeDigit(String type) {
-        return (char) ('1' + new ArrayList<>(COUNTS.keySet()).indexOf(type));
-    }
-
     /** @return the dedicated micro-grids, grouped by grid, numbered per grid and type in reading order */
     static List<DemoNode> place(List<DemoNode> tree, Set<String> industrialVillages, Random rnd) {
         return new DedicatedSites(tree, industrialVillages, rnd).placeAll();
@@ -100,12 +100,15 @@ final class DedicatedSites {
         for (DemoNode grid : grids) {
             for (String type : COUNTS.keySet()) {
                 List<Site> here = sites.stream().filter(s -> s.grid() == grid && s.type().equals(type)).toList();
-                List<Site> ordered = ReadingOrder.sort(here, s -> s.footprintMetres().getCentroid().getCoordinate());
-                for (int i = 0; i < ordered.size(); i++) {
-                    Site s = ordered.get(i);
-                    out.add(new DemoNode(grid.code() + typeDigit(type) + "%03d".formatted(i + 1), s.name() + "专属微网格",
-                            "DEDICATED_MICRO_GRID", grid.code(), null, type, s.footprintDegrees()));
+                List<String> codes = CodeAssigner.number(grid.code(), RegionLevel.DEDICATED_MICRO_GRID, null,
+                        DedicatedType.valueOf(type), here.stream().map(Site::footprintMetres).toList(), List.of());
+                List<DemoNode> numbered = new ArrayList<>();
+                for (int i = 0; i < here.size(); i++) {
+                    numbered.add(new DemoNode(codes.get(i), here.get(i).name() + "专属微网格", "DEDICATED_MICRO_GRID",
+                            grid.code(), null, type, here.get(i).footprintDegrees()));
                 }
+                numbered.sort(Comparator.comparing(DemoNode::code));
+                out.addAll(numbered);
             }
         }
         return out;

@@ -1,12 +1,16 @@
 package org.linyunzhi.grid.internal.demo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.linyunzhi.grid.RegionLevel;
+import org.linyunzhi.grid.VillageKind;
+import org.linyunzhi.grid.internal.CodeAssigner;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -18,7 +22,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 /**
  * Draws the demo town's region tree: 8 communities around the town centre and 20 villages around
  * them, 90 grids and 675 micro-grids, each level cut from its parent and numbered west→east,
- * north→south, then made into an exact coverage. Dedicated micro-grids are added by
+ * north→south by the import's own {@link CodeAssigner}, then made into an exact coverage. Dedicated micro-grids are added by
  * {@link DedicatedSites}.
  */
 final class DemoGeography {
@@ -96,23 +100,31 @@ final class DemoGeography {
         List<Coordinate> centres = communityCentres(town, rnd);
         int total = DemoNames.COMMUNITIES.size() + DemoNames.VILLAGES.size();
         List<Polygon> cells = PolygonPartition.split(town, total, centres, 2, rnd);
-        Polygon centreCommunity = cells.get(0);
-        List<Polygon> communities = ReadingOrder.sort(cells.subList(0, centres.size()), DemoGeography::centre);
-        List<Polygon> farmVillages = ReadingOrder.sort(cells.subList(centres.size(), total), DemoGeography::centre);
+        List<Polygon> communities = cells.subList(0, centres.size());
+        List<Polygon> farmVillages = cells.subList(centres.size(), total);
+        List<String> communityCodes = CodeAssigner.number(TOWN_CODE, RegionLevel.VILLAGE, VillageKind.COMMUNITY, null,
+                communities, List.of());
+        List<String> villageCodes = CodeAssigner.number(TOWN_CODE, RegionLevel.VILLAGE, VillageKind.VILLAGE, null,
+                farmVillages, List.of());
 
         List<Draft> out = new ArrayList<>();
-        // the community at the town centre carries the town's name; the others follow in code order
-        List<String> otherNames = new ArrayList<>(DemoNames.COMMUNITIES.subList(1, DemoNames.COMMUNITIES.size()));
         for (int i = 0; i < communities.size(); i++) {
-            Polygon p = communities.get(i);
-            String name = p == centreCommunity ? DemoNames.COMMUNITIES.get(0) : otherNames.remove(0);
-            out.add(new Draft(TOWN_CODE + "%03d".formatted(i + 1), name, "VILLAGE", TOWN_CODE, "COMMUNITY", p));
+            out.add(new Draft(communityCodes.get(i), null, "VILLAGE", TOWN_CODE, "COMMUNITY", communities.get(i)));
         }
         for (int i = 0; i < farmVillages.size(); i++) {
-            out.add(new Draft(TOWN_CODE + "%03d".formatted(201 + i), DemoNames.VILLAGES.get(i), "VILLAGE", TOWN_CODE,
-                    "VILLAGE", farmVillages.get(i)));
+            out.add(new Draft(villageCodes.get(i), null, "VILLAGE", TOWN_CODE, "VILLAGE", farmVillages.get(i)));
         }
-        return out;
+        out.sort(Comparator.comparing(Draft::code));
+        // the community at the town centre (the first cell) carries the town's name; the others follow in code order
+        List<String> communityNames = new ArrayList<>(DemoNames.COMMUNITIES.subList(1, DemoNames.COMMUNITIES.size()));
+        List<String> villageNames = new ArrayList<>(DemoNames.VILLAGES);
+        List<Draft> named = new ArrayList<>();
+        for (Draft d : out) {
+            String name = d.shape() == cells.get(0) ? DemoNames.COMMUNITIES.get(0)
+                    : "COMMUNITY".equals(d.villageKind()) ? communityNames.remove(0) : villageNames.remove(0);
+            named.add(new Draft(d.code(), name, d.level(), d.parentCode(), d.villageKind(), d.shape()));
+        }
+        return named;
     }
 
     /** The town centre plus well-spread points of the old town, one per community. */
@@ -146,12 +158,15 @@ final class DemoGeography {
         List<Draft> out = new ArrayList<>();
         for (int v = 0; v < villages.size(); v++) {
             Draft village = villages.get(v);
-            List<Polygon> cells = ReadingOrder.sort(PolygonPartition.split(village.shape(), counts[v], List.of(), 3, rnd),
-                    DemoGeography::centre);
+            List<Polygon> cells = PolygonPartition.split(village.shape(), counts[v], List.of(), 3, rnd);
+            List<String> codes = CodeAssigner.number(village.code(), RegionLevel.GRID, null, null, cells, List.of());
+            List<Draft> here = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
-                out.add(new Draft(village.code() + "%03d".formatted(i + 1), village.name() + "第" + (i + 1) + "网格",
-                        "GRID", village.code(), null, cells.get(i)));
+                int number = Integer.parseInt(codes.get(i).substring(village.code().length()));
+                here.add(new Draft(codes.get(i), village.name() + "第" + number + "网格", "GRID", village.code(), null, cells.get(i)));
             }
+            here.sort(Comparator.comparing(Draft::code));
+            out.addAll(here);
         }
         return out;
     }
@@ -169,18 +184,17 @@ final class DemoGeography {
             Draft grid = grids.get(g);
             Draft village = villageByCode.get(grid.parentCode());
             int gridNumber = Integer.parseInt(grid.code().substring(12));
-            List<Polygon> cells = ReadingOrder.sort(PolygonPartition.split(grid.shape(), counts[g], List.of(), 3, rnd),
-                    DemoGeography::centre);
+            List<Polygon> cells = PolygonPartition.split(grid.shape(), counts[g], List.of(), 3, rnd);
+            List<String> codes = CodeAssigner.number(grid.code(), RegionLevel.MICRO_GRID, null, null, cells, List.of());
+            List<Draft> here = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
-                out.add(new Draft(grid.code() + "0%03d".formatted(i + 1),
-                        village.name() + gridNumber + "-" + "%02d".formatted(i + 1) + "微网格",
+                int number = Integer.parseInt(codes.get(i).substring(grid.code().length()));
+                here.add(new Draft(codes.get(i), village.name() + gridNumber + "-" + "%02d".formatted(number) + "微网格",
                         "MICRO_GRID", grid.code(), null, cells.get(i)));
             }
+            here.sort(Comparator.comparing(Draft::code));
+            out.addAll(here);
         }
         return out;
-    }
-
-    private static Coordinate centre(Polygon p) {
-        return p.getCentroid().getCoordinate();
     }
 }
