@@ -33,10 +33,13 @@
   const MAX_LABELS = 400;
   let legendBody = null;
 
+  // SVG (Leaflet's default renderer), not canvas: each level gets its own pane, and a click on an
+  // empty part of an upper pane must still reach the polygon below, which only SVG paths allow
   const map = L.map(el, { zoomControl: false, minZoom: 9, maxZoom: 19, attributionControl: true });
   map.attributionControl.setPrefix(false);
   const counts = {};
   const state = { highlight: null, marker: null, pending: 0, ready: false };
+  // for browser tests: the map, features drawn per layer, and requests still in flight
   window.lyzMap = { map: map, counts: counts, get loading() { return state.pending; } };
 
   // ---- base map: plain background with the offline rivers and roads, or configured tiles ----
@@ -56,12 +59,14 @@
   } else {
     offline.addTo(map);
   }
+  // not interactive: a tap on a road means the place, not the road
   const baseVector = L.geoJSON(null, {
     pane: 'lyz-base', interactive: false,
     style: baseStyle
   });
   if (!tiles) baseVector.addTo(map);
 
+  // river width and road class, when the import gave them, set the line weight
   function baseStyle(f) {
     const p = f.properties;
     if (p.kind === 'WATER') return { stroke: false, fillColor: '#a8cfee', fillOpacity: 1 };
@@ -82,6 +87,7 @@
       style: (f) => styleFor(lv, f),
       onEachFeature: (f, layer) => {
         layer.on('click', (e) => {
+          // the polygon answers the tap; the map's own click handler would only repeat the locate
           L.DomEvent.stop(e);
           pick(e.latlng, f.properties.code);
         });
@@ -111,6 +117,7 @@
   legend().addTo(map);
 
   // ---- fetching: per level, for the view and zoom, stale answers aborted ----
+  // an expired session answers with the login page (HTML) or 401: say so instead of failing silently
   function getJson(url, signal) {
     state.pending++;
     return fetch(url, { signal: signal, credentials: 'same-origin', headers: { Accept: 'application/json, application/geo+json' } })
@@ -128,6 +135,7 @@
     if (window.lyzToast) window.lyzToast(text(e.message === 'session' ? 'sessionExpired' : 'loadError'), 'bad');
   }
 
+  // a margin around the view, so a small pan does not show empty edges while the next answer comes
   function viewBox() {
     const b = map.getBounds().pad(0.25);
     const clamp = (v, m) => Math.max(-m, Math.min(m, v));
@@ -140,6 +148,7 @@
     const z = map.getZoom();
     const bbox = viewBox();
     LEVELS.forEach((lv) => {
+      // an answer for a view the user has already left must not overwrite the newer one
       if (lv.abort) lv.abort.abort();
       lv.abort = null;
       if (!map.hasLayer(lv.group) || z < lv.minZoom) {
@@ -152,7 +161,7 @@
       lv.abort = ctrl;
       getJson('/api/grid/map/features?level=' + lv.level + '&zoom=' + z + '&bbox=' + bbox, ctrl.signal)
         .then((fc) => {
-          if (lv.abort !== ctrl) return;
+          if (lv.abort !== ctrl) return; // superseded while the body was read
           lv.geo.clearLayers();
           lv.geo.addData(fc);
           counts[lv.level] = fc.features.length;
@@ -163,6 +172,7 @@
     updateLegend();
   }
 
+  // one request per level after the user stops moving, not one per animation frame
   let timer = null;
   function refreshSoon() {
     clearTimeout(timer);
@@ -181,6 +191,7 @@
     let n = 0;
     lv.geo.eachLayer((layer) => {
       const p = layer.feature.properties;
+      // the server's label point lies inside the polygon, unlike a centroid of a crescent-shaped area
       const at = L.latLng(p.labelLat, p.labelLon);
       if (n >= MAX_LABELS || !view.contains(at)) return;
       n++;
@@ -209,6 +220,7 @@
     ctrl.onAdd = () => {
       const box = L.DomUtil.create('details', 'gridmap-legend leaflet-bar');
       box.setAttribute('data-testid', 'grid-map-legend');
+      // open on a desktop, folded on a phone where it would cover a third of the map
       if (!window.matchMedia('(max-width: 760px)').matches) box.open = true;
       const summary = L.DomUtil.create('summary', '', box);
       summary.textContent = text('legend.title');
@@ -245,6 +257,7 @@
   }
 
   // ---- highlight ----
+  // the code is remembered: features fetched later (after flying there) are styled by styleFor
   function highlight(code) {
     state.highlight = code;
     LEVELS.forEach((lv) => {
@@ -272,6 +285,7 @@
     return panelBody;
   }
 
+  // textContent only: names and phones come from imports and must never be parsed as HTML
   function h(tag, cls, content, parent) {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -347,6 +361,7 @@
         hidden = true;
       }
     });
+    // the server leaves phones out for users without grid:staff:view; tell them why the numbers are missing
     if (hidden && !cfg.canSeeStaff) h('p', 'muted small', text('panel.phoneHidden'), parent);
   }
 
@@ -376,6 +391,7 @@
       .catch((e) => { section.textContent = text('panel.error'); failed(e); });
   }
 
+  // villages are read in square kilometres, micro-grids and compounds in square metres
   function area(m2) {
     return m2 >= 100000 ? (m2 / 1e6).toFixed(2) + ' ' + text('unit.km2') : Math.round(m2) + ' ' + text('unit.m2');
   }
@@ -421,6 +437,7 @@
     if (!e.target.closest('.gridmap-search')) hideResults();
   });
 
+  // typing fast sends one request; a newer query aborts the older one
   function search() {
     const q = input.value.trim();
     if (searchAbort) searchAbort.abort();

@@ -90,12 +90,14 @@ final class DedicatedSites {
     }
 
     private List<DemoNode> placeAll() {
+        // placed kind by kind in a fixed order, so the random stream and hence the result never changes
         List<Site> sites = new ArrayList<>();
         for (Map.Entry<String, Integer> e : COUNTS.entrySet()) {
             for (int i = 0; i < e.getValue(); i++) {
                 sites.add(placeOne(e.getKey()));
             }
         }
+        // numbered per grid and per kind: the type digit leads the code segment, the sequence follows
         List<DemoNode> out = new ArrayList<>();
         for (DemoNode grid : grids) {
             for (String type : COUNTS.keySet()) {
@@ -121,6 +123,7 @@ final class DedicatedSites {
             DemoNode host = micro.get(rnd.nextInt(micro.size()));
             Polygon footprint = fit(type, host);
             if (footprint != null) {
+                // checked again in degrees on the 1e-7° grid: what is written must lie inside the host
                 Geometry degrees = TopologyCleaner.FACTORY.createGeometry(LocalPlane.toDegrees(footprint));
                 degrees = GeometryPrecisionReducer.reduce(degrees, TopologyCleaner.DEGREES);
                 if (host.geometry().contains(degrees)) {
@@ -166,8 +169,10 @@ final class DedicatedSites {
         double depth = size.minDepth() + rnd.nextDouble() * (size.maxDepth() - size.minDepth());
         double angle = (rnd.nextDouble() - 0.5) * Math.PI / 3;
         Geometry hostMetres = LocalPlane.toMetres(host.geometry());
+        // small community micro-grids cannot hold a full-size school: shrink before giving up on the host
         for (double scale : new double[] {1, 0.75, 0.55, 0.4}) {
             double halfDiagonal = Math.hypot(width * scale, depth * scale) / 2;
+            // any centre in the host shrunk by the half-diagonal keeps the whole rectangle inside, whatever its angle
             Geometry room = hostMetres.buffer(-(MARGIN_M + halfDiagonal));
             if (room.isEmpty()) {
                 continue;
@@ -210,6 +215,7 @@ final class DedicatedSites {
             case "HOSPITAL" -> DemoNames.nextOf(DemoNames.HOSPITALS, takenNames);
             case "SCENIC_AREA" -> DemoNames.nextOf(DemoNames.SCENIC_AREAS, takenNames);
             default -> {
+                // construction sites are named after the village and the project, e.g. 通二村安置房项目工地
                 String project;
                 do {
                     project = village + DemoNames.CONSTRUCTION_PROJECTS.get(rnd.nextInt(DemoNames.CONSTRUCTION_PROJECTS.size())) + "工地";

@@ -55,6 +55,7 @@ final class DemoGeography {
 
     static Drawn draw(Random rnd) {
         TownOutline outline = TownOutline.build(rnd);
+        // top down: each level is cut from its parent's approximate shape
         List<Draft> villages = villages(outline.town(), rnd);
         List<Draft> grids = grids(villages, rnd);
         List<Draft> micro = microGrids(villages, grids, rnd);
@@ -74,6 +75,7 @@ final class DemoGeography {
         grids.forEach(g -> nodes.add(node(g, gridShapes)));
         micro.forEach(m -> nodes.add(node(m, shapes)));
 
+        // the southern villages form the industrial park (浦南工业园) where enterprises cluster
         Set<String> industrial = new TreeSet<>();
         villages.stream().filter(v -> "VILLAGE".equals(v.villageKind()))
                 .sorted((a, b) -> Double.compare(a.shape().getCentroid().getY(), b.shape().getCentroid().getY()))
@@ -154,6 +156,7 @@ final class DemoGeography {
         double[] weights = villages.stream()
                 .mapToDouble(v -> v.shape().getArea() * ("COMMUNITY".equals(v.villageKind()) ? COMMUNITY_GRID_DENSITY : 1))
                 .toArray();
+        // at least two grids per village (a grid head per village cadre), at most seven
         int[] counts = Apportion.shares(weights, GRIDS, 2, 7);
         List<Draft> out = new ArrayList<>();
         for (int v = 0; v < villages.size(); v++) {
@@ -178,6 +181,7 @@ final class DemoGeography {
                 .mapToDouble(g -> g.shape().getArea()
                         * ("COMMUNITY".equals(villageByCode.get(g.parentCode()).villageKind()) ? COMMUNITY_MICRO_DENSITY : 1))
                 .toArray();
+        // five to twelve micro-grids per grid: the roster draws on micro-grids 1-4 of every grid
         int[] counts = Apportion.shares(weights, MICRO_GRIDS, 5, 12);
         List<Draft> out = new ArrayList<>();
         for (int g = 0; g < grids.size(); g++) {

@@ -71,6 +71,7 @@ final class DemoStaffing {
                 }
             }
         }
+        // the deliberate gaps, chosen before anyone is drawn so they do not shift other people
         Set<String> shortOfMember = pick(micro, MICRO_GRIDS_SHORT_OF_A_MEMBER);
         Set<String> withoutGuide = pick(grids, GRIDS_WITHOUT_GUIDE);
 
@@ -95,6 +96,7 @@ final class DemoStaffing {
         }
         for (Map.Entry<String, List<DemoNode>> village : gridsByVillage.entrySet()) {
             List<DemoNode> villageGrids = village.getValue();
+            // one cadre heads about two grids, one town cadre guides up to four
             List<Person> cadres = people((villageGrids.size() + 1) / 2, 0.7);
             List<Person> guides = people((villageGrids.size() + 3) / 4, 0.6);
             for (int i = 0; i < villageGrids.size(); i++) {
@@ -109,6 +111,7 @@ final class DemoStaffing {
                 assign(code, "PARTY_MEMBER", crew.get(gridMicro.get(1).code()).get(0));
                 assign(code, "PARTY_MEMBER", crew.get(gridMicro.get(2).code()).get(0));
                 assign(code, "VOLUNTEER", crew.get(gridMicro.get(3).code()).get(1));
+                // a resident volunteer in every third grid brings the total to the seed's 2,500-odd
                 if (i % 3 == 0) {
                     assign(code, "VOLUNTEER", person(0.4));
                 }

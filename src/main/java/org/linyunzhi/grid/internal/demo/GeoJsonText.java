@@ -88,6 +88,7 @@ final class GeoJsonText {
         sb.append(']');
     }
 
+    /** RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise; JTS keeps whatever it computed. */
     private static void ring(StringBuilder sb, LinearRing ring, boolean counterClockwise) {
         Coordinate[] cs = ring.getCoordinates();
         if (Orientation.isCCW(cs) != counterClockwise) {
@@ -107,6 +108,7 @@ final class GeoJsonText {
         sb.append(']');
     }
 
+    /** Whole numbers without ".0", others without exponent or trailing zeros: 120.2512345, not 1.202512345E2. */
     static String number(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
@@ -114,6 +116,7 @@ final class GeoJsonText {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
+    /** A JSON string; Chinese is written as is (the document is UTF-8), control characters escaped. */
     static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -52,6 +52,7 @@ public class BaseLayerImport {
         if (bytes > MAX_BYTES) {
             throw new BaseLayerImportException(true, List.of(new ImportProblem(-1, "gridmap.import.error.tooLarge", bytes, MAX_BYTES)));
         }
+        // everything is checked before the first row is touched; the replacement is one transaction
         List<BaseLayers.Row> rows = read(featureCollectionJson);
         transaction.executeWithoutResult(status -> layers.replaceAll(rows));
         return new Result(rows.size());
@@ -79,6 +80,7 @@ public class BaseLayerImport {
         List<ImportProblem> problems = new ArrayList<>();
         List<BaseLayers.Row> rows = new ArrayList<>();
         GeoJsonReader reader = new GeoJsonReader();
+        // every feature is checked even after the first problem, so one upload reports all of them
         for (int i = 0; i < features.size(); i++) {
             int before = problems.size();
             BaseLayers.Row row = row(i, features.get(i), reader, problems);
@@ -104,6 +106,7 @@ public class BaseLayerImport {
         if (!nameNode.isMissingNode() && !nameNode.isNull() && !nameNode.isString() || name != null && name.length() > 100) {
             problems.add(new ImportProblem(i, "gridmap.import.error.name"));
         }
+        // only styling hints we know are kept: stored properties are sent to every browser
         ObjectNode extra = JSON.createObjectNode();
         JsonNode width = props.path("width");
         if (!width.isMissingNode() && !width.isNull()) {
@@ -125,6 +128,7 @@ public class BaseLayerImport {
         if (geometry == null) {
             return null;
         }
+        // the geometry is stored as uploaded (full precision); the parsed copy only served the checks
         return new BaseLayers.Row(kind, name == null || name.isEmpty() ? null : name, extra.toString(),
                 f.get("geometry").toString(), geometry.getEnvelopeInternal());
     }
@@ -150,6 +154,7 @@ public class BaseLayerImport {
             problems.add(new ImportProblem(i, "gridmap.import.error.coordinates"));
             return null;
         }
+        // a self-intersecting water area would draw as a hole-riddled mess in the browser
         if (!g.isValid()) {
             problems.add(new ImportProblem(i, "gridmap.import.error.invalid"));
             return null;
