@@ -1,7 +1,9 @@
 package org.linyunzhi.audit.internal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,19 +44,53 @@ class OperationLogController {
     record OperationView(LogRow row, OperationEntry entry, ZonedDateTime at, String title) {
     }
 
+    /**
+     * The filter as typed. All text, so binding never fails: a date or outcome that does not
+     * parse is shown back, flagged and ignored rather than answered with an error page.
+     */
+    record FilterForm(String user, String action, String outcome, String from, String to) {
+
+        OperationSearch.Filter toFilter() {
+            return new OperationSearch.Filter(user, action, parsedOutcome(), date(from), date(to));
+        }
+
+        boolean hasInvalid() {
+            return (hasText(outcome) && parsedOutcome() == null) || (hasText(from) && date(from) == null)
+                    || (hasText(to) && date(to) == null);
+        }
+
+        private OperationSearch.Outcome parsedOutcome() {
+            try {
+                return hasText(outcome) ? OperationSearch.Outcome.valueOf(outcome) : null;
+            } catch (IllegalArgumentException unknown) {
+                return null;
+            }
+        }
+
+        private static LocalDate date(String text) {
+            try {
+                return hasText(text) ? LocalDate.parse(text.strip()) : null;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+
+        private static boolean hasText(String s) {
+            return s != null && !s.isBlank();
+        }
+    }
+
     @GetMapping("/operations")
     @PreAuthorize("hasAuthority('audit:log:view')")
-    String list(@ModelAttribute("filter") OperationSearch.Filter filter, BindingResult binding,
-                @RequestParam(required = false) Long before, @RequestParam(required = false) Long after,
-                HtmxRequest htmx, Model model, Locale locale) {
-        // a filter field that did not parse is shown as an error and ignored, not answered with a 400 page
-        OperationSearch.Filter usable = binding.hasErrors() ? usable(filter, binding) : filter;
-        OperationSearch.Page page = search.find(usable, before, after, PAGE_SIZE);
+    String list(@ModelAttribute("filter") FilterForm form, @RequestParam(required = false) Long before,
+                @RequestParam(required = false) Long after, HtmxRequest htmx, Model model, Locale locale) {
+        OperationSearch.Filter filter = form.toFilter();
+        OperationSearch.Page page = search.find(filter, before, after, PAGE_SIZE);
         model.addAttribute("rows", page.rows().stream().map(r -> view(r, locale)).toList());
         model.addAttribute("newerUrl", page.newer() == null ? null : pageUrl(filter, "after", page.newer()));
         model.addAttribute("olderUrl", page.older() == null ? null : pageUrl(filter, "before", page.older()));
         model.addAttribute("outcomes", OperationSearch.Outcome.values());
-        model.addAttribute("filterInvalid", binding.hasErrors());
+        model.addAttribute("filterInvalid", form.hasInvalid());
         return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? LIST + " :: table" : LIST;
     }
 
@@ -81,13 +116,6 @@ class OperationLogController {
         OperationEntry e = row.entry();
         String title = e.title() != null ? messages.getMessage(e.title(), null, e.title(), locale) : e.action();
         return new OperationView(row, e, e.occurredAt().atZone(OperationSearch.TOWN_TIME), title);
-    }
-
-    private static OperationSearch.Filter usable(OperationSearch.Filter f, BindingResult binding) {
-        return new OperationSearch.Filter(f.user(), f.action(),
-                binding.hasFieldErrors("outcome") ? null : f.outcome(),
-                binding.hasFieldErrors("from") ? null : f.from(),
-                binding.hasFieldErrors("to") ? null : f.to());
     }
 
     private static String pageUrl(OperationSearch.Filter f, String direction, long seq) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +31,7 @@ class OperationSearch {
     enum Outcome { SUCCESS, FAILURE }
 
     /** What the user filters by; blank fields do not filter. Dates are days in town time, both inclusive. */
-    record Filter(String user, String action, Outcome outcome,
-                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-
-        static Filter none() {
-            return new Filter(null, null, null, null, null);
-        }
+    record Filter(String user, String action, Outcome outcome, LocalDate from, LocalDate to) {
     }
 
     /**
