@@ -3,6 +3,8 @@ package org.linyunzhi.audit.internal;
 import java.util.Map;
 import org.linyunzhi.audit.Audited;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +30,19 @@ class AuditProbeController {
 
     @PostMapping("/{code}/form")
     Map<String, Object> form(@PathVariable String code, @RequestParam Map<String, String> form) {
+        return Map.of("saved", code);
+    }
+
+    /** Answers 200 only while method security is off: tests of permissions skip themselves then. */
+    @GetMapping("/guarded")
+    @PreAuthorize("denyAll()")
+    Map<String, Object> guarded() {
+        return Map.of("methodSecurity", "off");
+    }
+
+    @PostMapping("/{code}/guarded")
+    @PreAuthorize("denyAll()")
+    Map<String, Object> guardedWrite(@PathVariable String code) {
         return Map.of("saved", code);
     }
 
