@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Test-only API endpoints that fail in each way ApiProblems answers. */
+/** Test-only API endpoints that fail in each way ApiProblemAdvice answers. */
 @RestController
 @RequestMapping("/api/test/problems")
 class ProblemProbeController {

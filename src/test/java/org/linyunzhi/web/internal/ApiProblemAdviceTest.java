@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 @AutoConfigureMockMvc
-class ApiProblemsTest {
+class ApiProblemAdviceTest {
 
     static final CurrentUser USER = AsUser.user("api.client", DataScope.all(), "audit:log:view");
     static final String PROBLEM = "application/problem+json";

@@ -37,7 +37,7 @@ import tools.jackson.core.exc.StreamReadException;
  * the browser gets the HTML error page.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final int MAX_DETAIL = 300;
 

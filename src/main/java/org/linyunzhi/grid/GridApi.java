@@ -1,0 +1,25 @@
+package org.linyunzhi.grid;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other modules (tasks, hazards, events) use of the region tree: route a point to its
+ * micro-grid and walk the tree. Answers are not filtered by the caller's data scope; the caller
+ * applies its own rules to what it routes.
+ */
+public interface GridApi {
+
+    /**
+     * The micro-grid holding a WGS-84 point and the people responsible there, answered from an
+     * in-memory spatial index.
+     *
+     * @throws IllegalArgumentException when lon is outside −180..180 or lat outside −90..90
+     */
+    Location locate(double lon, double lat);
+
+    Optional<RegionNode> node(String code);
+
+    /** Direct children in code order (west→east, north→south); the towns when code is null. */
+    List<RegionNode> children(String code);
+}

@@ -1,0 +1,76 @@
+package org.linyunzhi.grid.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.linyunzhi.grid.GridApi;
+import org.linyunzhi.grid.Location;
+import org.linyunzhi.grid.RegionNode;
+import org.linyunzhi.grid.StaffRole;
+import org.linyunzhi.identity.DataScope;
+import org.springframework.stereotype.Service;
+
+/**
+ * The grid module's public face: routes points through the live index and answers node lookups
+ * for other modules.
+ */
+@Service
+class GridService implements GridApi {
+
+    /** Who answers for a point: the micro-grid's "一长两员", then the grid's "1+3". */
+    private static final List<StaffRole> RESPONSIBLE = List.of(StaffRole.MICRO_GRID_HEAD, StaffRole.MICRO_GRID_MEMBER,
+            StaffRole.GRID_HEAD, StaffRole.FULL_TIME_WORKER, StaffRole.PART_TIME_WORKER, StaffRole.GRID_GUIDE);
+
+    private final LiveRegionIndex index;
+    private final RegionNodes nodes;
+    private final Staff staff;
+
+    GridService(LiveRegionIndex index, RegionNodes nodes, Staff staff) {
+        this.index = index;
+        this.nodes = nodes;
+        this.staff = staff;
+    }
+
+    @Override
+    public Location locate(double lon, double lat) {
+        checkCoordinates(lon, lat);
+        RegionIndex current = index.current();
+        RegionNode microGrid = current.microGridAt(lon, lat);
+        if (microGrid == null) {
+            return Location.notFound();
+        }
+        RegionNode grid = current.node(microGrid.parentCode());
+        RegionNode village = grid == null ? null : current.node(grid.parentCode());
+        RegionNode town = village == null ? null : current.node(village.parentCode());
+        List<String> codes = grid == null ? List.of(microGrid.code()) : List.of(microGrid.code(), grid.code());
+        List<Location.Responsible> responsible = new ArrayList<>();
+        for (Staff.RosterLine line : staff.rosters(codes)) {
+            if (RESPONSIBLE.contains(line.role())) {
+                responsible.add(new Location.Responsible(line.role(), line.name(), line.phone(), line.nodeCode()));
+            }
+        }
+        responsible.sort(java.util.Comparator.comparingInt(r -> RESPONSIBLE.indexOf(r.role())));
+        return new Location(true, microGrid, grid, village, town, responsible);
+    }
+
+    static void checkCoordinates(double lon, double lat) {
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("lon must be between -180 and 180, was " + lon);
+        }
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new IllegalArgumentException("lat must be between -90 and 90, was " + lat);
+        }
+    }
+
+    @Override
+    public Optional<RegionNode> node(String code) {
+        return nodes.find(code, DataScope.all()).map(StoredNode::toRegionNode);
+    }
+
+    @Override
+    public List<RegionNode> children(String code) {
+        List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
+                : nodes.children(code, DataScope.all(), 10_000, 0);
+        return page.stream().map(StoredNode::toRegionNode).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.linyunzhi.grid.internal;
+
+/** JSON string literals for the hand-written GeoJSON of exports and map layers. */
+final class Json {
+
+    private Json() {
+    }
+
+    static void string(String value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    static void field(String name, String value, StringBuilder out) {
+        string(name, out);
+        out.append(':');
+        string(value, out);
+    }
+
+    static void field(String name, Enum<?> value, StringBuilder out) {
+        field(name, value == null ? null : value.name(), out);
+    }
+}

@@ -1,0 +1,26 @@
+package org.linyunzhi.grid.internal;
+
+import java.util.UUID;
+import org.linyunzhi.grid.DedicatedType;
+import org.linyunzhi.grid.RegionLevel;
+import org.linyunzhi.grid.RegionNode;
+import org.linyunzhi.grid.VillageKind;
+
+/** A row of the region tree with what pages and the API show of it (not its polygon). */
+record StoredNode(UUID id, String code, String name, RegionLevel level, VillageKind villageKind,
+                  DedicatedType dedicatedType, String parentCode, double minLon, double minLat,
+                  double maxLon, double maxLat, double centroidLon, double centroidLat, double areaM2,
+                  int version, int childCount) {
+
+    RegionNode toRegionNode() {
+        return new RegionNode(code, name, level, villageKind, dedicatedType, parentCode);
+    }
+
+    double[] bbox() {
+        return new double[] {minLon, minLat, maxLon, maxLat};
+    }
+
+    double[] centroid() {
+        return new double[] {centroidLon, centroidLat};
+    }
+}
