@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,7 @@ import tools.jackson.core.exc.StreamReadException;
  * the browser gets the HTML error page.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE) // the fallback: a module's own advice for its controllers goes first
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final int MAX_DETAIL = 300;
