@@ -1,0 +1,5 @@
+package org.linyunzhi.task;
+
+public enum TaskPriority {
+    LOW, NORMAL, HIGH, URGENT
+}
