@@ -1,7 +1,9 @@
 package org.linyunzhi.grid;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What other modules (tasks, hazards, events) use of the region tree: route a point to its
@@ -22,4 +24,19 @@ public interface GridApi {
 
     /** Direct children in code order (west→east, north→south); the towns when code is null. */
     List<RegionNode> children(String code);
+
+    /** The nodes of one level under a node (the node itself included when of that level), in code order. */
+    List<RegionNode> descendants(String code, RegionLevel level);
+
+    /** The people holding roles on these nodes, each role a row, with their linked login accounts. */
+    List<StaffMember> rosters(Collection<String> nodeCodes);
+
+    /** The staff members a login account is linked to (a person may be on file once, rarely twice). */
+    List<UUID> staffLinkedTo(UUID userId);
+
+    /**
+     * Links a staff member to a login account, so that the tasks of that person reach the account;
+     * false when no such staff member exists.
+     */
+    boolean linkUser(UUID staffId, UUID userId);
 }

@@ -1,14 +1,19 @@
 package org.linyunzhi.grid.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.linyunzhi.grid.GridApi;
 import org.linyunzhi.grid.Location;
+import org.linyunzhi.grid.RegionLevel;
 import org.linyunzhi.grid.RegionNode;
+import org.linyunzhi.grid.StaffMember;
 import org.linyunzhi.grid.StaffRole;
 import org.linyunzhi.identity.DataScope;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The grid module's public face: routes points through the live index and answers node lookups
@@ -72,5 +77,27 @@ class GridService implements GridApi {
         List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
                 : nodes.children(code, DataScope.all(), 10_000, 0);
         return page.stream().map(StoredNode::toRegionNode).toList();
+    }
+
+    @Override
+    public List<RegionNode> descendants(String code, RegionLevel level) {
+        return nodes.ofLevel(level, DataScope.region(code), Integer.MAX_VALUE).stream()
+                .map(StoredNode::toRegionNode).toList();
+    }
+
+    @Override
+    public List<StaffMember> rosters(Collection<String> nodeCodes) {
+        return staff.members(nodeCodes);
+    }
+
+    @Override
+    public List<UUID> staffLinkedTo(UUID userId) {
+        return staff.linkedTo(userId);
+    }
+
+    @Override
+    @Transactional
+    public boolean linkUser(UUID staffId, UUID userId) {
+        return staff.link(staffId, userId);
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.linyunzhi.grid.StaffMember;
 import org.linyunzhi.grid.StaffRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,35 @@ class Staff {
 
     List<RosterLine> roster(String nodeCode) {
         return rosters(List.of(nodeCode));
+    }
+
+    /** Role holders of several nodes with their linked accounts, in node, role and name order. */
+    List<StaffMember> members(Collection<String> nodeCodes) {
+        if (nodeCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT s.id, s.name, a.role, n.code, s.user_id
+                          FROM grid_staff_assignment a
+                          JOIN grid_region_node n ON n.id = a.node_id
+                          JOIN grid_staff_member s ON s.id = a.staff_id
+                         WHERE n.code = ANY(:codes)
+                         ORDER BY n.code, a.role, s.name
+                        """)
+                .param("codes", nodeCodes.toArray(String[]::new))
+                .query((rs, i) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2),
+                        StaffRole.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, UUID.class)))
+                .list();
+    }
+
+    List<UUID> linkedTo(UUID userId) {
+        return jdbc.sql("SELECT id FROM grid_staff_member WHERE user_id = :user ORDER BY created_at")
+                .param("user", userId).query(UUID.class).list();
+    }
+
+    boolean link(UUID staffId, UUID userId) {
+        return jdbc.sql("UPDATE grid_staff_member SET user_id = :user, version = version + 1, updated_at = now() WHERE id = :id")
+                .param("user", userId).param("id", staffId).update() == 1;
     }
 
     int countInRole(UUID nodeId, StaffRole role) {
