@@ -88,7 +88,9 @@ class TaskLifecycle {
         }
         Task.Details details = new Task.Details(request.name().strip(), TaskRules.blankToNull(request.description()),
                 request.type(), source, TaskRules.blankToNull(request.sourceRef()), null,
-                request.priority() == null ? TaskPriority.NORMAL : request.priority(), request.deadline(), node.code(),
+                request.priority() == null ? TaskPriority.NORMAL : request.priority(),
+                request.deadline() == null ? null : request.deadline().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                node.code(),
                 node.name(), assignee, request.lon(), request.lat());
         Task task = Task.issue(details, issuer(user), numbers.next(clock), actor, now);
         if (request.dispatch()) {
