@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 督办看板: the rates of the reader's part of the town per village (or per grid of a village, per
@@ -28,11 +29,13 @@ class SupervisionPage {
     private final SupervisionBoard board;
     private final GridApi grid;
     private final TaskLifecycle lifecycle;
+    private final JsonMapper json;
 
-    SupervisionPage(SupervisionBoard board, GridApi grid, TaskLifecycle lifecycle) {
+    SupervisionPage(SupervisionBoard board, GridApi grid, TaskLifecycle lifecycle, JsonMapper json) {
         this.board = board;
         this.grid = grid;
         this.lifecycle = lifecycle;
+        this.json = json;
     }
 
     @GetMapping
@@ -48,10 +51,10 @@ class SupervisionPage {
         model.addAttribute("to", to);
         model.addAttribute("up", at.parentCode() != null && user.scope().coversRegion(at.parentCode()) ? at.parentCode() : null);
         // the chart reads its series from this block, not from inline script (the CSP allows none)
-        model.addAttribute("chart", new Chart(result.rows().stream().map(SupervisionBoard.Rates::name).toList(),
+        model.addAttribute("chartJson", json.writeValueAsString(new Chart(result.rows().stream().map(SupervisionBoard.Rates::name).toList(),
                 result.rows().stream().map(r -> percentOrNull(r.onTimeRate())).toList(),
                 result.rows().stream().map(SupervisionBoard.Rates::open).toList(),
-                result.rows().stream().map(SupervisionBoard.Rates::openOverdue).toList()));
+                result.rows().stream().map(SupervisionBoard.Rates::openOverdue).toList())));
         return VIEW;
     }
 

@@ -92,7 +92,7 @@ class TaskPages {
             filter = new TaskFilter(state, type, source, campaign, node, assignee, overdue, from, to, q, null);
         }
         model.addAttribute("filter", filter);
-        model.addAttribute("params", filter.asParams());
+        model.addAttribute("links", ListLinks.of(filter));
         if (htmx.isHtmxRequest() && "task-table".equals(htmx.getTarget())) {
             return LIST_VIEW + " :: table";
         }

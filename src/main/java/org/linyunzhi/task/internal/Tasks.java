@@ -56,16 +56,18 @@ class Tasks {
                 .param("number", number).params(in.params()).query(Tasks::task).optional();
     }
 
-    /** Inserts new tasks in batches, then their first timeline entries. */
+    /** Inserts new tasks in batches, every column as the aggregate holds it, then their timeline entries. */
     void insert(List<Task> tasks) {
         batch.batchUpdate("""
                 INSERT INTO task (id, number, name, description, type, source, source_ref, campaign_id, state, priority,
                     deadline, region_code, region_name, assignee_staff_id, assignee_name, assignee_user_id,
                     issuer_user_id, issuer_name, issuer_department_id, issuer_department_name, lon, lat,
-                    created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    overdue, urge_count, checked_in_at, check_in_lon, check_in_lat, check_in_node, check_in_outside,
+                    result, submitted_at, return_reason, closed_at, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """, tasks, 1000, (ps, t) -> {
             Assignee a = t.assignee();
+            Task.CheckIn c = t.checkIn();
             ps.setObject(1, t.id());
             ps.setString(2, t.number());
             ps.setString(3, t.name());
@@ -88,8 +90,23 @@ class Tasks {
             ps.setString(20, t.issuer().departmentName());
             setDouble(ps, 21, t.lon());
             setDouble(ps, 22, t.lat());
-            ps.setTimestamp(23, timestamp(t.createdAt()));
-            ps.setTimestamp(24, timestamp(t.updatedAt()));
+            ps.setBoolean(23, t.overdue());
+            ps.setInt(24, t.urgeCount());
+            ps.setTimestamp(25, timestamp(c == null ? null : c.at()));
+            setDouble(ps, 26, c == null ? null : c.lon());
+            setDouble(ps, 27, c == null ? null : c.lat());
+            ps.setString(28, c == null ? null : c.nodeCode());
+            if (c == null) {
+                ps.setNull(29, Types.BOOLEAN);
+            } else {
+                ps.setBoolean(29, c.outside());
+            }
+            ps.setString(30, t.result());
+            ps.setTimestamp(31, timestamp(t.submittedAt()));
+            ps.setString(32, t.returnReason());
+            ps.setTimestamp(33, timestamp(t.closedAt()));
+            ps.setTimestamp(34, timestamp(t.createdAt()));
+            ps.setTimestamp(35, timestamp(t.updatedAt()));
         });
         appendTimelines(tasks);
     }
