@@ -84,7 +84,7 @@ class Submissions {
                     .param("name", p.fileName()).param("type", p.kind().contentType).param("size", p.size())
                     .param("sha", p.sha256()).param("path", p.storagePath())
                     .param("lon", p.exifLon(), java.sql.Types.DOUBLE).param("lat", p.exifLat(), java.sql.Types.DOUBLE)
-                    .param("taken", Tasks.timestamp(p.takenAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("taken", Tasks.timestamp(p.takenAt()), java.sql.Types.TIMESTAMP)
                     .param("by", user.id()).param("at", Tasks.timestamp(now)).update();
             stored.add(new Photo(p.id(), p.fileName(), p.kind().contentType, p.size(), p.exifLon(), p.exifLat(), p.takenAt()));
         }

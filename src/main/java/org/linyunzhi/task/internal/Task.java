@@ -104,6 +104,7 @@ final class Task {
     }
 
     void dispatch(Actor by, Instant now) {
+        check(TaskAction.DISPATCH, by);
         move(TaskAction.DISPATCH, by, now, null, null);
         dispatched(now);
     }

@@ -13,6 +13,7 @@ import org.linyunzhi.grid.Location;
 import org.linyunzhi.grid.RegionNode;
 import org.linyunzhi.grid.StaffMember;
 import org.linyunzhi.identity.CurrentUser;
+import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.identity.UserDirectory;
 import org.linyunzhi.task.TaskPriority;
 import org.linyunzhi.task.internal.supervision.DeadlineTimers;
@@ -55,10 +56,14 @@ class TaskLifecycle {
         return Actor.of(user, Set.copyOf(grid.staffLinkedTo(user.id())));
     }
 
+    /** The issuer and the department they act for: the one their data scope is bound to, else their account's. */
     Issuer issuer(CurrentUser user) {
-        return users.byId(user.id())
-                .map(p -> new Issuer(user.id(), user.displayName(), p.departmentId(), p.departmentName()))
-                .orElse(new Issuer(user.id(), user.displayName(), null, null));
+        var person = users.byId(user.id());
+        UUID department = user.scope().kind() == DataScope.Kind.DEPARTMENT ? user.scope().departmentId()
+                : person.map(UserDirectory.Person::departmentId).orElse(null);
+        String departmentName = person.filter(p -> department != null && department.equals(p.departmentId()))
+                .map(UserDirectory.Person::departmentName).orElse(null);
+        return new Issuer(user.id(), user.displayName(), department, departmentName);
     }
 
     Instant now() {
@@ -93,7 +98,7 @@ class TaskLifecycle {
                 node.code(),
                 node.name(), assignee, request.lon(), request.lat());
         Task task = Task.issue(details, issuer(user), numbers.next(clock), actor, now);
-        if (request.dispatch()) {
+        if (!Boolean.FALSE.equals(request.dispatch())) {
             if (!actor.can(TaskAction.DISPATCH.permission()) && source != TaskSource.SELF_REPORTED) {
                 throw TaskRefused.forbidden("task.error.permission");
             }
