@@ -1,5 +1,6 @@
 package org.linyunzhi.task.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,6 +33,7 @@ class CampaignProgress {
     /** The tasks of one node (a village or a grid) by state. */
     record NodeProgress(String code, String name, Map<TaskState, Long> byState, long overdue) {
 
+        @JsonProperty
         public long total() {
             return byState.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -41,6 +43,7 @@ class CampaignProgress {
         }
 
         /** Approved share of the tasks not cancelled, in whole percent. */
+        @JsonProperty
         public int percentDone() {
             long due = total() - count(TaskState.CANCELLED);
             return due == 0 ? 0 : (int) Math.round(100.0 * count(TaskState.APPROVED) / due);

@@ -60,7 +60,7 @@ class PhotoStore {
     private final TaskProperties properties;
 
     PhotoStore(@Value("${linyunzhi.data-dir:./data}") String dataDir, TaskProperties properties) {
-        this.root = Path.of(dataDir).toAbsolutePath().resolve("attachments");
+        this.root = Path.of(dataDir).toAbsolutePath().normalize().resolve("attachments");
         this.properties = properties;
     }
 

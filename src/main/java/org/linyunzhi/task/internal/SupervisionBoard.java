@@ -1,5 +1,6 @@
 package org.linyunzhi.task.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,12 +37,14 @@ class SupervisionBoard {
     record Rates(String code, String name, long total, long open, long openOverdue, long closed, long closedOnTime) {
 
         /** Null when nothing is due yet: no rate is better than a made-up 100 %. */
+        @JsonProperty
         public Double onTimeRate() {
             long due = closed + openOverdue;
             return due == 0 ? null : (double) closedOnTime / due;
         }
 
         /** Share of open tasks that are past their deadline. */
+        @JsonProperty
         public Double overdueRate() {
             return open == 0 ? null : (double) openOverdue / open;
         }
@@ -84,7 +87,7 @@ class SupervisionBoard {
                        count(*) FILTER (WHERE t.state = 'APPROVED') AS closed,
                        count(*) FILTER (WHERE t.state = 'APPROVED' AND (t.deadline IS NULL OR t.closed_at <= t.deadline)) AS on_time
                   FROM task t
-                 WHERE t.state NOT IN ('DRAFT', 'CANCELLED') AND t.region_code LIKE :prefix AND """).append(in.sql());
+                 WHERE t.state NOT IN ('DRAFT', 'CANCELLED') AND t.region_code LIKE :prefix AND """).append(' ').append(in.sql());
         Map<String, Object> params = new HashMap<>(in.params());
         params.put("length", length);
         params.put("now", Tasks.timestamp(now));
