@@ -129,7 +129,8 @@ final class Task {
         requireAssignee(by);
         checkIn = at;
         String flag = at.lon() == null ? TimelineEntry.NO_POSITION : at.outside() ? TimelineEntry.OUTSIDE_NODE : null;
-        move(TaskAction.CHECK_IN, by, at.at(), at.nodeCode(), flag);
+        // the micro-grid the position fell in is worth a line only when it is not the task's
+        move(TaskAction.CHECK_IN, by, at.at(), at.outside() ? at.nodeCode() : null, flag);
     }
 
     void submit(Actor by, String resultText, Instant now) {
