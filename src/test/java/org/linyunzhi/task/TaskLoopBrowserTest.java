@@ -103,6 +103,8 @@ class TaskLoopBrowserTest extends BrowserTest {
         double[] inside = pointInside(phone, microGrid);
         phone.context().setGeolocation(new Geolocation(inside[1], inside[0]));
         phone.navigate(url("/task/my"));
+        fitsThePhone(phone);
+        screenshot(phone, "task-my-tasks-phone");
         phone.click("text=" + campaign);
         phone.waitForURL(taskUrl);
         fitsThePhone(phone);
@@ -166,6 +168,13 @@ class TaskLoopBrowserTest extends BrowserTest {
         assertThat(desk.textContent("#timeline")).contains("Photograph the outlet from the bank, please")
                 .contains("Outlet clear, no sewage");
         screenshot(desk, "task-approved-timeline");
+
+        // the officer's board draws its chart (the script runs under the page's content security policy)
+        desk = logIn(desktop(), "officer", PASSWORD);
+        desk.navigate(url("/task/supervision"));
+        desk.waitForSelector("#supervision-chart canvas");
+        assertThat(desk.querySelectorAll("#supervision-table tbody tr")).hasSizeGreaterThan(1);
+        screenshot(desk, "task-supervision-board");
 
         // ---- POINTS (issue 3, points 7 and 11): the points engineer adds here the check that the
         // member's balance rose by the rule's amount for this approval (TaskApproved of taskId). ----
