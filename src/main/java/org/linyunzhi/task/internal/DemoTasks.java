@@ -133,11 +133,11 @@ class DemoTasks implements ApplicationRunner {
             if (roll < 0.03) {
                 return new Plan(0.5, false, null, true);
             }
-            if (roll < 0.09) {
+            if (roll < 0.055) {
                 TaskState stop = DemoTaskTexts.pick(List.of(TaskState.DISPATCHED, TaskState.ACCEPTED, TaskState.IN_PROGRESS), rnd);
                 return new Plan(0.6, false, stop, false);
             }
-            if (roll < 0.17) {
+            if (roll < 0.135) {
                 return new Plan(1.05 + rnd.nextDouble() * 0.8, returnOnce, null, false);
             }
             return new Plan(0.2 + rnd.nextDouble() * 0.75, returnOnce, null, false);
