@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.linyunzhi.grid.GridApi;
 import org.linyunzhi.grid.RegionLevel;
 import org.linyunzhi.grid.RegionNode;

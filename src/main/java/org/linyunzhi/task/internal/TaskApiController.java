@@ -13,7 +13,7 @@ import org.linyunzhi.audit.Audited;
 import org.linyunzhi.grid.GridApi;
 import org.linyunzhi.grid.RegionNode;
 import org.linyunzhi.identity.CurrentUser;
-import org.linyunzhi.task.TaskType;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,16 +65,8 @@ class TaskApiController {
     @GetMapping("/tasks")
     @PreAuthorize("hasAuthority('task:view')")
     @Operation(summary = "Tasks in the caller's scope, filtered, sorted (whitelisted keys) and paged")
-    TaskSearch.Page list(@RequestParam(required = false) TaskState state, @RequestParam(required = false) TaskType type,
-                         @RequestParam(required = false) TaskSource source, @RequestParam(required = false) UUID campaign,
-                         @RequestParam(required = false) String node, @RequestParam(required = false) String assignee,
-                         @RequestParam(required = false) Boolean overdue,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                         @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                         @AuthenticationPrincipal CurrentUser user) {
-        TaskFilter filter = new TaskFilter(state, type, source, campaign, node, assignee, overdue, from, to, q, sort);
+    TaskSearch.Page list(@ParameterObject TaskFilter filter, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal CurrentUser user) {
         return search.search(filter, user.scope(), Set.of(), null, page, size, lifecycle.now());
     }
 

@@ -72,16 +72,8 @@ class TaskPages {
 
     @GetMapping
     @PreAuthorize("hasAuthority('task:view')")
-    String list(@RequestParam(required = false) TaskState state, @RequestParam(required = false) TaskType type,
-                @RequestParam(required = false) TaskSource source, @RequestParam(required = false) UUID campaign,
-                @RequestParam(required = false) String node, @RequestParam(required = false) String assignee,
-                @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-                @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user,
+    String list(TaskFilter filter, @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user,
                 HtmxRequest htmx, Model model, HttpServletResponse response) {
-        TaskFilter filter = new TaskFilter(state, type, source, campaign, node, assignee, overdue, from, to, q, sort);
         try {
             model.addAttribute("page", search.search(filter, user.scope(), Set.of(), null, page, PAGE_SIZE, lifecycle.now()));
         } catch (TaskRefused refused) {
@@ -89,7 +81,7 @@ class TaskPages {
             response.setStatus(TaskProblems.status(refused.kind).value());
             model.addAttribute("page", new TaskSearch.Page(List.of(), 0, PAGE_SIZE, 0));
             model.addAttribute("error", TaskProblems.text(messages, refused));
-            filter = new TaskFilter(state, type, source, campaign, node, assignee, overdue, from, to, q, null);
+            filter = filter.withoutSort();
         }
         model.addAttribute("filter", filter);
         model.addAttribute("links", ListLinks.of(filter));
@@ -105,16 +97,9 @@ class TaskPages {
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('task:export')")
-    void export(@RequestParam(required = false) TaskState state, @RequestParam(required = false) TaskType type,
-                @RequestParam(required = false) TaskSource source, @RequestParam(required = false) UUID campaign,
-                @RequestParam(required = false) String node, @RequestParam(required = false) String assignee,
-                @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-                @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response) throws IOException {
-        TaskFilter filter = new TaskFilter(state, type, source, campaign, node, assignee, overdue, from, to, q, sort);
-        TaskSearch.orderBy(sort);
+    void export(TaskFilter filter, @AuthenticationPrincipal CurrentUser user, Locale locale,
+                HttpServletResponse response) throws IOException {
+        TaskSearch.orderBy(filter.sort());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"tasks-" + LocalDate.now(TaskNumbers.TOWN_ZONE) + ".xlsx\"");
         export.write(filter, user.scope(), locale, lifecycle.now(), response.getOutputStream());

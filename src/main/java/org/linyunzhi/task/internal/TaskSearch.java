@@ -179,9 +179,9 @@ class TaskSearch {
             w.and("t.created_at < :to");
             w.params.put("to", startOf(f.to().plusDays(1)));
         }
-        if (f.text() != null && !f.text().isBlank()) {
+        if (f.q() != null && !f.q().isBlank()) {
             w.and("(t.number ILIKE :text ESCAPE '\\' OR t.name ILIKE :text ESCAPE '\\' OR t.description ILIKE :text ESCAPE '\\')");
-            w.params.put("text", "%" + like(f.text().strip()) + "%");
+            w.params.put("text", "%" + like(f.q().strip()) + "%");
         }
         return w;
     }

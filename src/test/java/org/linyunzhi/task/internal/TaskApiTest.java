@@ -178,6 +178,13 @@ class TaskApiTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/task/tasks").param("state", "RETURNED").param("node", village.code()).with(as(officer)))
                 .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/task/tasks").param("state", "NOT_A_STATE").with(as(officer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("state")));
+        // the API is documented, with its filters as plain query parameters
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/task/tasks/{id}/accept']").exists())
+                .andExpect(jsonPath("$.paths['/api/task/tasks'].get.parameters[?(@.name == 'overdue')]").exists());
     }
 
     private JsonNode create(CurrentUser user, String body) throws Exception {
