@@ -140,6 +140,31 @@ class SubmissionTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("idempotencyKey"));
     }
 
+    @Test
+    void twoCopiesOfOneSubmissionArrivingTogetherAreStoredOnce() throws Exception {
+        CurrentUser worker = workerWithTaskInProgress();
+        UUID task = taskOf(worker);
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return mvc.perform(multipart("/api/task/tasks/{id}/submissions", task)
+                        .file(new MockMultipartFile("photos", "a.jpg", "image/jpeg", TestPhotos.jpegWithGps(120.2, 30.0)))
+                        .param("result", "twice").header("Idempotency-Key", key).with(as(worker)).with(csrf()))
+                        .andReturn().getResponse().getStatus();
+            }));
+        }
+        start.countDown();
+        java.util.List<Integer> answers = java.util.List.of(statuses.get(0).get(), statuses.get(1).get());
+        pool.shutdown();
+        assertThat(answers).containsExactlyInAnyOrder(201, 200);
+        assertThat(count("task_submission", task)).isEqualTo(1);
+        assertThat(count("task_attachment", task)).isEqualTo(1);
+    }
+
     private final java.util.Map<UUID, UUID> tasks = new java.util.HashMap<>();
 
     /** A worker of the last village who has accepted a task there and checked in. */
