@@ -46,9 +46,11 @@ class TaskApiController {
     private final PhotoStore photos;
     private final SupervisionBoard board;
     private final GridApi grid;
+    private final TaskExport export;
 
     TaskApiController(TaskLifecycle lifecycle, TaskSearch search, Tasks tasks, Submissions submissions, PhotoStore photos,
-                      SupervisionBoard board, GridApi grid) {
+                      SupervisionBoard board, GridApi grid, TaskExport export) {
+        this.export = export;
         this.lifecycle = lifecycle;
         this.search = search;
         this.tasks = tasks;
@@ -68,6 +70,14 @@ class TaskApiController {
     TaskSearch.Page list(@ParameterObject TaskFilter filter, @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal CurrentUser user) {
         return search.search(filter, user.scope(), Set.of(), null, page, size, lifecycle.now());
+    }
+
+    @GetMapping("/tasks/export")
+    @PreAuthorize("hasAuthority('task:export')")
+    @Operation(summary = "The tasks of the filter as an Excel workbook (streamed), the seed's columns first")
+    void export(@ParameterObject TaskFilter filter, @AuthenticationPrincipal CurrentUser user, java.util.Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        TaskPages.writeExport(export, filter, user, locale, lifecycle.now(), response);
     }
 
     @GetMapping("/my")

@@ -99,10 +99,16 @@ class TaskPages {
     @PreAuthorize("hasAuthority('task:export')")
     void export(TaskFilter filter, @AuthenticationPrincipal CurrentUser user, Locale locale,
                 HttpServletResponse response) throws IOException {
+        writeExport(export, filter, user, locale, lifecycle.now(), response);
+    }
+
+    /** Streams the workbook; a bad sort key is refused before the headers say "spreadsheet". */
+    static void writeExport(TaskExport export, TaskFilter filter, CurrentUser user, Locale locale, java.time.Instant now,
+                            HttpServletResponse response) throws IOException {
         TaskSearch.orderBy(filter.sort());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"tasks-" + LocalDate.now(TaskNumbers.TOWN_ZONE) + ".xlsx\"");
-        export.write(filter, user.scope(), locale, lifecycle.now(), response.getOutputStream());
+        export.write(filter, user.scope(), locale, now, response.getOutputStream());
     }
 
     @GetMapping("/new")

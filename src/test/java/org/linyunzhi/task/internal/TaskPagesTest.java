@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -97,6 +98,13 @@ class TaskPagesTest {
             assertThat(names).containsExactly("Export one", "Export two");
         }
         mvc.perform(get("/task/tasks/export").param("sort", "nope").with(as(officer))).andExpect(status().isBadRequest());
+        byte[] viaApi = mvc.perform(get("/api/task/tasks/export").param("q", "Export").with(as(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(viaApi))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+        }
+        mvc.perform(get("/api/task/tasks/export").param("sort", "nope").with(as(officer)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("sort"));
         CurrentUser worker = TaskFixtures.worker("w", village.code());
         mvc.perform(get("/task/tasks/export").with(as(worker))).andExpect(status().isForbidden());
     }
