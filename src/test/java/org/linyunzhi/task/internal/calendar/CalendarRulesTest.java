@@ -42,9 +42,9 @@ class CalendarRulesTest {
             2026-10-10,班,国庆节调休上班
             """;
 
-    private final CalendarRules rules = new CalendarRules(DEFAULT_HOURS, nationalDay());
+    private final CalendarRules rules = new CalendarRules(DEFAULT_HOURS, nationalDayDays());
 
-    private static Map<LocalDate, DayKind> nationalDay() {
+    Map<LocalDate, DayKind> nationalDayDays() {
         try {
             return new CalendarFile(DEFAULT_HOURS).read(2026, NATIONAL_DAY_2026.getBytes(StandardCharsets.UTF_8)).stream()
                     .collect(Collectors.toMap(SpecialDay::date, SpecialDay::kind));
