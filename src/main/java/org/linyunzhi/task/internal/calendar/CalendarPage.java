@@ -85,11 +85,7 @@ class CalendarPage {
     @GetMapping
     @PreAuthorize("hasAuthority('task:calendar:view')")
     String year(@RequestParam(required = false) Integer year, Model model) {
-        int shown = year != null ? year : LocalDate.now(hours.zone()).getYear();
-        if (shown < FIRST_YEAR || shown > LAST_YEAR) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ": " + shown);
-        }
+        int shown = requireSupported(year != null ? year : LocalDate.now(hours.zone()).getYear());
         List<SpecialDay> listed = days.ofYear(shown);
         model.addAttribute("sheet", YearSheet.of(shown, listed, calendar));
         model.addAttribute("listed", listed);
@@ -154,10 +150,7 @@ class CalendarPage {
     @Audited("task.calendar.import")
     String importYear(@RequestParam int year, @RequestParam(required = false) MultipartFile file, Model model,
                       RedirectAttributes flash, HttpServletResponse response) throws IOException {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ": " + year);
-        }
+        requireSupported(year);
         try {
             List<SpecialDay> imported = calendarFile.read(year, readBounded(file));
             editing.replaceYear(year, imported);
@@ -168,6 +161,14 @@ class CalendarPage {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return year(year, model);
         }
+    }
+
+    private static int requireSupported(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ": " + year);
+        }
+        return year;
     }
 
     /** Reads at most one byte past the limit, so an oversized upload is refused without being held. */
