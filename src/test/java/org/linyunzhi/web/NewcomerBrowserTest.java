@@ -34,6 +34,12 @@ class NewcomerBrowserTest extends BrowserTest {
         Page page = open(1900, 1400);
         logIn(page, "admin", DEMO_PASSWORD);
         assertThat(page.url()).doesNotContain("/login");
+        // the home dashboard counts the living town and charts it per village
+        assertThat(page.locator("[data-testid=count-GRID]").innerText()).isEqualTo("90");
+        assertThat(page.locator("[data-testid=count-MICRO_GRID]").innerText()).isEqualTo("675");
+        assertThat(page.locator("[data-testid=count-DEDICATED_MICRO_GRID]").innerText()).isEqualTo("177");
+        page.waitForSelector("[data-chart=bars] svg");
+        screenshot(page, "newcomer-home");
 
         page.click("nav a[href='/grid/map']");
         page.waitForURL("**/grid/map");

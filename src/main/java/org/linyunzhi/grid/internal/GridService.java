@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.linyunzhi.grid.GridApi;
+import org.linyunzhi.grid.GridOverview;
 import org.linyunzhi.grid.Location;
 import org.linyunzhi.grid.RegionNode;
 import org.linyunzhi.grid.StaffRole;
@@ -24,11 +25,13 @@ class GridService implements GridApi {
     private final LiveRegionIndex index;
     private final RegionNodes nodes;
     private final Staff staff;
+    private final GridOverviewQuery overview;
 
-    GridService(LiveRegionIndex index, RegionNodes nodes, Staff staff) {
+    GridService(LiveRegionIndex index, RegionNodes nodes, Staff staff, GridOverviewQuery overview) {
         this.index = index;
         this.nodes = nodes;
         this.staff = staff;
+        this.overview = overview;
     }
 
     @Override
@@ -72,5 +75,10 @@ class GridService implements GridApi {
         List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
                 : nodes.children(code, DataScope.all(), 10_000, 0);
         return page.stream().map(StoredNode::toRegionNode).toList();
+    }
+
+    @Override
+    public GridOverview overview(DataScope scope) {
+        return overview.overview(scope);
     }
 }
