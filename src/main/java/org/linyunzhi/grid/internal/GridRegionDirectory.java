@@ -23,9 +23,7 @@ class GridRegionDirectory implements RegionDirectory {
 
     @Override
     public List<Region> children(String code) {
-        List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
-                : nodes.children(code, DataScope.all(), 10_000, 0);
-        return page.stream().map(GridRegionDirectory::region).toList();
+        return nodes.childrenOrTowns(code).stream().map(GridRegionDirectory::region).toList();
     }
 
     private static Region region(StoredNode n) {

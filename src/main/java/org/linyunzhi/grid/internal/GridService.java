@@ -69,8 +69,6 @@ class GridService implements GridApi {
 
     @Override
     public List<RegionNode> children(String code) {
-        List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
-                : nodes.children(code, DataScope.all(), 10_000, 0);
-        return page.stream().map(StoredNode::toRegionNode).toList();
+        return nodes.childrenOrTowns(code).stream().map(StoredNode::toRegionNode).toList();
     }
 }

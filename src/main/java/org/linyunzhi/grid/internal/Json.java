@@ -38,6 +38,17 @@ final class Json {
         string(value, out);
     }
 
+    /** The properties every written node carries: code, name, level, parentCode. */
+    static void nodeIdentity(RegionNodes.ShapeRow row, StringBuilder out) {
+        field("code", row.code(), out);
+        out.append(',');
+        field("name", row.name(), out);
+        out.append(',');
+        field("level", row.level(), out);
+        out.append(',');
+        field("parentCode", row.parentCode(), out);
+    }
+
     static void field(String name, Enum<?> value, StringBuilder out) {
         field(name, value == null ? null : value.name(), out);
     }

@@ -75,15 +75,9 @@ class MapFeatures {
             json.append("{\"type\":\"Feature\",\"geometry\":");
             GeoJson.write(simple.isEmpty() ? original : simple, json);
             json.append(",\"properties\":{");
-            Json.field("code", row.code(), json);
-            json.append(',');
-            Json.field("name", row.name(), json);
-            json.append(',');
-            Json.field("level", row.level(), json);
+            Json.nodeIdentity(row, json);
             json.append(',');
             Json.field("dedicatedType", row.dedicatedType(), json);
-            json.append(',');
-            Json.field("parentCode", row.parentCode(), json);
             json.append(",\"labelLon\":");
             GeoJson.appendRounded(label.getX(), json);
             json.append(",\"labelLat\":");

@@ -1,7 +1,6 @@
 package org.linyunzhi.grid.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,8 +38,11 @@ class NodePages {
     private final TreeEdits edits;
     private final Rosters rosters;
     private final MessageSource messages;
+    private final RegionTreeImport treeImport;
 
-    NodePages(RegionNodes nodes, Staff staff, TreeEdits edits, Rosters rosters, MessageSource messages) {
+    NodePages(RegionNodes nodes, Staff staff, TreeEdits edits, Rosters rosters, MessageSource messages,
+              RegionTreeImport treeImport) {
+        this.treeImport = treeImport;
         this.nodes = nodes;
         this.staff = staff;
         this.edits = edits;
@@ -90,8 +92,7 @@ class NodePages {
             model.addAttribute("nameTyped", name);
             return page(code, model);
         }
-        flash.addFlashAttribute("notice", "grid.nodes.saved");
-        return "redirect:/grid/nodes/" + code;
+        return saved(code, "grid.nodes.saved", flash);
     }
 
     @PostMapping("/{code}/boundary")
@@ -99,8 +100,9 @@ class NodePages {
     String reshape(@PathVariable String code, @RequestParam(required = false) MultipartFile file,
                    @RequestParam(required = false) String geojson, @RequestParam int version,
                    Model model, RedirectAttributes flash, Locale locale) throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : geojson;
         try {
+            String text = file != null && !file.isEmpty()
+                    ? treeImport.readBounded(file.getInputStream(), file.getSize(), locale) : geojson;
             edits.reshape(code, text, version, scope(), locale);
         } catch (RegionTreeImportException e) {
             model.addAttribute("boundaryProblems", e.problems());
@@ -110,8 +112,7 @@ class NodePages {
                     List.of(), messages.getMessage(e.messageKey, e.args, locale))));
             return page(code, model);
         }
-        flash.addFlashAttribute("notice", "grid.nodes.boundarySaved");
-        return "redirect:/grid/nodes/" + code;
+        return saved(code, "grid.nodes.boundarySaved", flash);
     }
 
     @PostMapping("/{code}/roster")
@@ -126,15 +127,19 @@ class NodePages {
             model.addAttribute("typed", who);
             return page(code, model);
         }
-        flash.addFlashAttribute("notice", "grid.roster.added");
-        return "redirect:/grid/nodes/" + code;
+        return saved(code, "grid.roster.added", flash);
     }
 
     @PostMapping("/{code}/roster/{assignment}/remove")
     @PreAuthorize("hasAuthority('grid:staff:edit')")
     String removePerson(@PathVariable String code, @PathVariable UUID assignment, RedirectAttributes flash) {
         rosters.remove(code, scope(), assignment);
-        flash.addFlashAttribute("notice", "grid.roster.removed");
+        return saved(code, "grid.roster.removed", flash);
+    }
+
+    /** Post-redirect-get back to the node, with a notice for the next page. */
+    private static String saved(String code, String noticeKey, RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", noticeKey);
         return "redirect:/grid/nodes/" + code;
     }
 

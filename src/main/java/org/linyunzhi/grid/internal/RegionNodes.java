@@ -70,6 +70,11 @@ class RegionNodes {
                 .query(RegionNodes::node).list();
     }
 
+    /** Every child of a node, or every town when code is null, regardless of scope (module API). */
+    List<StoredNode> childrenOrTowns(String code) {
+        return code == null ? top(DataScope.all(), 1000) : children(code, DataScope.all(), 10_000, 0);
+    }
+
     /** Towns for the whole platform; the node a user is bound to otherwise. */
     private static String topOfScope(DataScope scope) {
         return scope.kind() == DataScope.Kind.ALL || scope.regionCode() == null
