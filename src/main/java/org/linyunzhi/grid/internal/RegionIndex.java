@@ -37,7 +37,7 @@ public final class RegionIndex {
     }
 
     /** Cells per micro-grid: enough that most cells lie inside one micro-grid. */
-    private static final int CELLS_PER_MICRO_GRID = 4;
+    private static final int CELLS_PER_MICRO_GRID = 16;
     private static final int MAX_CELLS = 1 << 22;
     private static final Candidate[] NONE = new Candidate[0];
 
