@@ -72,11 +72,12 @@ class Staff {
                 .param("phone", phone).query(UUID.class).optional();
     }
 
-    UUID addMember(String personKey, String name, String gender, String phone) {
+    UUID addMember(String personKey, String name, String gender, String phone, UUID userId) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO grid_staff_member (id, person_key, name, gender, phone) VALUES (:id, :key, :name, :gender, :phone)")
+        jdbc.sql("INSERT INTO grid_staff_member (id, person_key, name, gender, phone, user_id) "
+                        + "VALUES (:id, :key, :name, :gender, :phone, :user)")
                 .param("id", id).param("key", personKey).param("name", name).param("gender", gender)
-                .param("phone", phone).update();
+                .param("phone", phone).param("user", userId).update();
         return id;
     }
 

@@ -155,6 +155,30 @@ class GridApiTest {
                 .andExpect(jsonPath("$.microGrid.code").value(t.grid() + "0001"));
     }
 
+    @Autowired
+    LiveRegionIndex liveIndex;
+
+    @Test
+    void anotherNodesChangeIsPickedUpByTheVersionCheck() throws Exception {
+        TestTree t = new TestTree("999999312", 112.0, 37.0);
+        importTree(t.json()).andExpect(status().isOk());
+        CurrentUser viewer = AsUser.user("viewer-312", DataScope.all(), "grid:node:view", "grid:locate");
+        mvc.perform(get("/api/grid/map/features").param("level", "DEDICATED_MICRO_GRID").param("zoom", "15")
+                        .param("bbox", "112.0,37.0,112.04,37.02").with(as(viewer)))
+                .andExpect(jsonPath("$.features[*].properties.code").value(contains(t.grid() + "1001")));
+        // another application node of the cluster removes the factory: only the stored version tells us
+        jdbc.sql("DELETE FROM grid_region_node WHERE code = :c").param("c", t.grid() + "1001").update();
+        jdbc.sql("UPDATE grid_tree_state SET version = version + 1").update();
+        mvc.perform(get("/api/grid/locate").param("lon", "112.003").param("lat", "37.013").with(as(viewer)))
+                .andExpect(jsonPath("$.microGrid.code").value(t.grid() + "1001"));
+        liveIndex.catchUpWithOtherNodes();
+        mvc.perform(get("/api/grid/locate").param("lon", "112.003").param("lat", "37.013").with(as(viewer)))
+                .andExpect(jsonPath("$.microGrid.code").value(t.grid() + "0001"));
+        mvc.perform(get("/api/grid/map/features").param("level", "DEDICATED_MICRO_GRID").param("zoom", "15")
+                        .param("bbox", "112.0,37.0,112.04,37.02").with(as(viewer)))
+                .andExpect(jsonPath("$.features").isEmpty());
+    }
+
     /** Every refused import answers 400 naming the feature, and leaves the stored tree as it was. */
     void refused(TestTree t, String json, ImportProblem.Type expected, Consumer<ResultActions> more) throws Exception {
         String before = export(t.town);
