@@ -17,11 +17,13 @@ class GridRegionDirectory implements RegionDirectory {
     }
 
     @Override
+/** Any node, unscoped: identity binds users to nodes anywhere in the tree. */
     public Optional<Region> find(String code) {
         return code == null ? Optional.empty() : nodes.find(code, DataScope.all()).map(GridRegionDirectory::region);
     }
 
     @Override
+/** Children in code order, or the towns for null. */
     public List<Region> children(String code) {
         return nodes.childrenOrTowns(code).stream().map(GridRegionDirectory::region).toList();
     }

@@ -39,6 +39,7 @@ class GridService implements GridApi {
         if (microGrid == null) {
             return Location.notFound();
         }
+        // the chain above comes from the same index snapshot, so it is consistent with the answer
         RegionNode grid = current.node(microGrid.parentCode());
         RegionNode village = grid == null ? null : current.node(grid.parentCode());
         RegionNode town = village == null ? null : current.node(village.parentCode());

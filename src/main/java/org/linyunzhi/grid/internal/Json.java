@@ -6,6 +6,7 @@ final class Json {
     private Json() {
     }
 
+/** A JSON string literal, escaped per RFC 8259 (names may hold quotes or control characters). */
     static void string(String value, StringBuilder out) {
         if (value == null) {
             out.append("null");
@@ -32,6 +33,7 @@ final class Json {
         out.append('"');
     }
 
+/** "name":"value", or "name":null. */
     static void field(String name, String value, StringBuilder out) {
         string(name, out);
         out.append(':');
@@ -49,6 +51,7 @@ final class Json {
         field("parentCode", row.parentCode(), out);
     }
 
+/** An enum by its name, or null. */
     static void field(String name, Enum<?> value, StringBuilder out) {
         field(name, value == null ? null : value.name(), out);
     }

@@ -50,6 +50,7 @@ class NodePages {
         this.messages = messages;
     }
 
+/** The tree with the user's top nodes (towns, or the node their scope is bound to). */
     @GetMapping
     @PreAuthorize("hasAuthority('grid:node:view')")
     String tree(Model model) {
@@ -57,6 +58,7 @@ class NodePages {
         return VIEW;
     }
 
+/** A node's page; an htmx click in the tree gets only the detail panel. */
     @GetMapping("/{code}")
     @PreAuthorize("hasAuthority('grid:node:view')")
     String node(@PathVariable String code, Model model,
@@ -81,6 +83,7 @@ class NodePages {
         return VIEW + " :: children";
     }
 
+/** Renames the node; a stale version or a bad name is shown beside the form, as typed. */
     @PostMapping("/{code}/name")
     @PreAuthorize("hasAuthority('grid:node:edit')")
     String rename(@PathVariable String code, @RequestParam String name, @RequestParam int version,
@@ -95,6 +98,7 @@ class NodePages {
         return saved(code, "grid.nodes.saved", flash);
     }
 
+/** Replaces the polygon from an uploaded GeoJSON file; every problem is listed under the form. */
     @PostMapping("/{code}/boundary")
     @PreAuthorize("hasAuthority('grid:node:edit')")
     String reshape(@PathVariable String code, @RequestParam(required = false) MultipartFile file,
@@ -115,6 +119,7 @@ class NodePages {
         return saved(code, "grid.nodes.boundarySaved", flash);
     }
 
+/** Adds a person in a role; a broken rule is shown beside the form with the values kept. */
     @PostMapping("/{code}/roster")
     @PreAuthorize("hasAuthority('grid:staff:edit')")
     String addPerson(@PathVariable String code, Rosters.Newcomer who, Model model, RedirectAttributes flash, Locale locale) {
@@ -130,6 +135,7 @@ class NodePages {
         return saved(code, "grid.roster.added", flash);
     }
 
+/** Takes a person off this node. */
     @PostMapping("/{code}/roster/{assignment}/remove")
     @PreAuthorize("hasAuthority('grid:staff:edit')")
     String removePerson(@PathVariable String code, @PathVariable UUID assignment, RedirectAttributes flash) {
@@ -151,12 +157,14 @@ class NodePages {
         return args.length > 1 ? messages.getMessage("grid.level." + args[1], null, String.valueOf(args[1]), locale) : "";
     }
 
+/** The whole page again, for a form that came back with an error. */
     private String page(String code, Model model) {
         detail(code, model);
         model.addAttribute("top", nodes.top(scope(), PAGE));
         return VIEW;
     }
 
+/** What the detail panel shows; phones only for those who may see staff. */
     private void detail(String code, Model model) {
         CurrentUser user = CurrentUser.require();
         StoredNode node = nodes.find(code, user.scope()).orElseThrow(() -> new NodeNotFoundException(code));
