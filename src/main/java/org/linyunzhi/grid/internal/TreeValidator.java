@@ -60,7 +60,6 @@ final class TreeValidator {
 
         // the root is the feature whose parent is not in the upload; shallowest level first, so a
         // town wins over an orphaned grid that merely names a wrong parent
-
         List<TreeFeature> roots = features.stream()
                 .filter(f -> f.parentCode == null || !byCode.containsKey(f.parentCode))
                 .sorted(Comparator.comparing((TreeFeature f) -> f.level).thenComparingInt(f -> f.index))

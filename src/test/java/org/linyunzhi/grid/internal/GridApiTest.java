@@ -159,6 +159,39 @@ class GridApiTest {
     LiveRegionIndex liveIndex;
 
     @Test
+    void aSubtreeImportReplacesOnlyThatSubtreeAndMustFitItsStoredFrame() throws Exception {
+        TestTree t = new TestTree("999999313", 113.0, 38.0);
+        importTree(t.json()).andExpect(status().isOk());
+        String west = "999999313001";
+        String grid = t.grid();
+
+        // the west grid redrawn: two micro-grids (west and east halves) instead of four and a factory
+        TestTree sub = new TestTree("999999313", 113.0, 38.0);
+        sub.features.clear();
+        sub.add(grid, "West grid", "GRID", west, null, null, sub.box(0, 0, 0.02, 0.02));
+        sub.add(grid + "0001", "West half", "MICRO_GRID", grid, null, null, sub.box(0, 0, 0.01, 0.02));
+        sub.add(null, "East half", "MICRO_GRID", grid, null, null, sub.box(0.01, 0, 0.02, 0.02));
+        importTree(sub.json()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rootCode").value(grid))
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.updated").value(2))
+                .andExpect(jsonPath("$.removed").value(3));
+        mvc.perform(get("/api/grid/nodes/{code}/children", grid).with(as(ADMIN)))
+                .andExpect(jsonPath("$[*].name").value(contains("West half", "East half")));
+        mvc.perform(get("/api/grid/locate").param("lon", "113.015").param("lat", "38.005").with(as(ADMIN)))
+                .andExpect(jsonPath("$.microGrid.name").value("East half"));
+        // the rest of the town is untouched
+        mvc.perform(get("/api/grid/nodes/{code}", "9999993132010010001").with(as(ADMIN))).andExpect(status().isOk());
+
+        // a redrawn east grid reaching into the stored west grid is refused against its stored sibling
+        TestTree wide = new TestTree("999999313", 113.0, 38.0);
+        wide.features.clear();
+        wide.add("999999313201", "East village", "VILLAGE", "999999313", "VILLAGE", null, wide.box(0.015, 0, 0.04, 0.02));
+        refused(t, wide.json(), ImportProblem.Type.SIBLINGS_OVERLAP, a -> expect(a,
+                jsonPath("$.problems[0].message").value(containsString("999999313001"))));
+    }
+
+    @Test
     void anotherNodesChangeIsPickedUpByTheVersionCheck() throws Exception {
         TestTree t = new TestTree("999999312", 112.0, 37.0);
         importTree(t.json()).andExpect(status().isOk());
