@@ -42,6 +42,7 @@ class GridService implements GridApi {
         if (microGrid == null) {
             return Location.notFound();
         }
+        // the chain above comes from the same index snapshot, so it is consistent with the answer
         RegionNode grid = current.node(microGrid.parentCode());
         RegionNode village = grid == null ? null : current.node(grid.parentCode());
         RegionNode town = village == null ? null : current.node(village.parentCode());
@@ -72,9 +73,7 @@ class GridService implements GridApi {
 
     @Override
     public List<RegionNode> children(String code) {
-        List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
-                : nodes.children(code, DataScope.all(), 10_000, 0);
-        return page.stream().map(StoredNode::toRegionNode).toList();
+        return nodes.childrenOrTowns(code).stream().map(StoredNode::toRegionNode).toList();
     }
 
     @Override
