@@ -18,10 +18,14 @@ measure() {
     sleep 0.2
   done
   local t1; t1=$(date +%s%N)
-  sleep 5   # let start-up garbage settle before reading memory
+  sleep 3
+  jcmd $pid GC.run >/dev/null 2>&1 || true   # live heap, not start-up garbage
+  sleep 1
   local heap; heap=$(curl -fs "http://localhost:$PORT/actuator/prometheus" | grep '^jvm_memory_used_bytes{area="heap"' | perl -lane '$s += $F[-1]; END { printf "%.0f", $s / 1048576 }')
   local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
-  printf "%-8s ready in %5.1f s   heap used %4s MiB   JVM RSS %4s MiB\n" "$label" "$(echo "($t1-$t0)/1000000000" | bc -l)" "$heap" "$rss"
+  local demo; demo=$(grep -o 'Demo town loaded in [0-9]* ms' "$DATA/$label.log" | grep -o '[0-9]*' || echo "-")
+  printf "%-8s ready in %5.1f s (demo town built in %s ms)   live heap after GC %4s MiB   JVM RSS %4s MiB\n" \
+    "$label" "$(echo "($t1-$t0)/1000000000" | bc -l)" "${demo:--}" "$heap" "$rss"
   kill $pid; wait $pid 2>/dev/null || true
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
