@@ -108,6 +108,11 @@ class NewcomerBrowserTest extends BrowserTest {
         page.click("main form button[type=submit]");
         page.waitForLoadState();
         assertThat(page.url()).doesNotContain("/account/password").doesNotContain("/login");
+        // the home page fits a phone: the grid worker sees their own grid's numbers
+        page.navigate(url("/"));
+        assertThat(page.locator("[data-testid=count-GRID]").innerText()).isEqualTo("1");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(PHONE_WIDTH);
+        screenshot(page, "newcomer-home-phone");
 
         // five wrong passwords lock the account; then even the right one is refused until the lock ends
         Page stranger = phone();

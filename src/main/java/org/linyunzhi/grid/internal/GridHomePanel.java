@@ -64,6 +64,6 @@ class GridHomePanel implements HomePanel {
         return json.writeValueAsString(Map.of("categories", names, "series", List.of(
                 Map.of("name", messages.getMessage("grid.home.grids", null, locale), "values", grids),
                 Map.of("name", messages.getMessage("grid.home.microGridsAll", null, locale), "values", micro),
-                Map.of("name", messages.getMessage("grid.home.staff", null, locale), "values", staff))));
+                Map.of("name", messages.getMessage("grid.home.staff", null, locale), "values", staff, "axis", "right"))));
     }
 }
