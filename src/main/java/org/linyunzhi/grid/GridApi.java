@@ -2,6 +2,7 @@ package org.linyunzhi.grid;
 
 import java.util.List;
 import java.util.Optional;
+import org.linyunzhi.identity.DataScope;
 
 /**
  * What other modules (tasks, hazards, events) use of the region tree: route a point to its
@@ -22,4 +23,7 @@ public interface GridApi {
 
     /** Direct children in code order (west→east, north→south); the towns when code is null. */
     List<RegionNode> children(String code);
+
+    /** Counts of nodes, people and roster gaps within a data scope, for dashboards. */
+    GridOverview overview(DataScope scope);
 }
