@@ -70,8 +70,14 @@ public class SupervisionConfiguration {
     }
 
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, FireDeadline fire, DeadlineFirings firings,
-                                SupervisionProperties properties, WorkingHours hours) {
+    TimerSchedulerLifecycle timerSchedulerLifecycle(DataSource dataSource, FireDeadline fire, DeadlineFirings firings,
+                                                    SupervisionProperties properties, WorkingHours hours) {
+        return new TimerSchedulerLifecycle(() -> newScheduler(dataSource, fire, firings, properties, hours),
+                properties.executeTimers());
+    }
+
+    private static Scheduler newScheduler(DataSource dataSource, FireDeadline fire, DeadlineFirings firings,
+                                          SupervisionProperties properties, WorkingHours hours) {
         DoublingRetry<Void> retry = new DoublingRetry<>(properties.retryDelay(), properties.maxRetryDelay());
         List<Task<?>> timers = new ArrayList<>();
         for (DeadlineKind kind : DeadlineKind.values()) {
@@ -97,11 +103,6 @@ public class SupervisionConfiguration {
                 .shutdownMaxWait(SHUTDOWN_WAIT)
                 .failureLogging(LogLevel.WARN, true)
                 .build();
-    }
-
-    @Bean
-    TimerSchedulerLifecycle timerSchedulerLifecycle(Scheduler deadlineScheduler, SupervisionProperties properties) {
-        return new TimerSchedulerLifecycle(deadlineScheduler, properties.executeTimers());
     }
 
     private static String nodeName(SupervisionProperties properties) {

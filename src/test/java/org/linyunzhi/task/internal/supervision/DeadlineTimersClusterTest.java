@@ -152,6 +152,19 @@ class DeadlineTimersClusterTest {
                 .query(Long.class).single()).isEqualTo(1L);
     }
 
+    @Test
+    void aNodeStoppedAndStartedAgainFiresAgain() {
+        UUID task = UUID.randomUUID();
+        try (ConfigurableApplicationContext node = TimerNode.start(pg, "paused", Map.of())) {
+            // the test framework pauses cached contexts like this; a db-scheduler cannot be restarted
+            node.stop();
+            node.start();
+            node.getBean(DeadlineTimers.class).schedule(task, now().plusSeconds(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !firings(task, DeadlineKind.PASSED).isEmpty());
+        }
+        assertThat(firings(task, DeadlineKind.PASSED)).extracting(Firing::node).containsExactly("paused");
+    }
+
     record Firing(String node, Instant deadline, Instant firedAt) {
     }
 
