@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.linyunzhi.identity.DataScope;
 
 /**
  * What other modules (tasks, hazards, events) use of the region tree: route a point to its
@@ -39,4 +40,7 @@ public interface GridApi {
      * false when no such staff member exists.
      */
     boolean linkUser(UUID staffId, UUID userId);
+
+    /** Counts of nodes, people and roster gaps within a data scope, for dashboards. */
+    GridOverview overview(DataScope scope);
 }
