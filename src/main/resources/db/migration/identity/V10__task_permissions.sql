@@ -14,6 +14,12 @@ INSERT INTO permission (code, module, sort_order) VALUES
 
 INSERT INTO role_permission (role_code, permission_code)
 SELECT r, p FROM (VALUES
+  -- the system administrator creates the accounts of grid staff and cadres, and identity lets a
+  -- role be granted only by someone holding all its permissions: so the administrator holds them too
+  ('SYS_ADMIN', 'task:view'), ('SYS_ADMIN', 'task:create'), ('SYS_ADMIN', 'task:dispatch'), ('SYS_ADMIN', 'task:do'),
+  ('SYS_ADMIN', 'task:review'), ('SYS_ADMIN', 'task:campaign'), ('SYS_ADMIN', 'task:supervise'),
+  ('SYS_ADMIN', 'task:export'), ('SYS_ADMIN', 'task:urge'),
+
   ('TOWN_LEADER', 'task:view'), ('TOWN_LEADER', 'task:supervise'), ('TOWN_LEADER', 'task:export'),
   ('TOWN_LEADER', 'task:urge'),
 

@@ -25,6 +25,7 @@ import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.identity.UserDirectory;
 import org.linyunzhi.task.TaskPriority;
 import org.linyunzhi.task.TaskType;
+import org.linyunzhi.task.internal.supervision.DeadlineTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * It also links the demo users gridworker, microhead, micromember and cadre to roster people of
  * their nodes, so "my tasks" is theirs. Runs after the grid (10) and identity (20) demo loaders;
- * a fixed seed makes the history the same on every run; a loaded history is left alone. The
- * history publishes no events: notifications and points react to live work, not to the past.
+ * a fixed seed makes the history the same on every run; a loaded history is left alone. Its open
+ * tasks get deadline timers like live ones. The history publishes no events: notifications and
+ * points react to live work, not to the past.
  */
 @Component
 @Profile("demo")
@@ -67,10 +69,12 @@ class DemoTasks implements ApplicationRunner {
     private final TaskNumbers numbers;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    // the open tasks of the history get their deadline timers like live ones, when supervision runs
+    private final ObjectProvider<DeadlineTimers> timers;
     private final Clock clock;
 
     DemoTasks(GridApi grid, UserDirectory users, Tasks tasks, Campaigns campaigns, TaskNumbers numbers, JdbcClient jdbc,
-              TransactionTemplate transaction, ObjectProvider<Clock> clock) {
+              TransactionTemplate transaction, ObjectProvider<DeadlineTimers> timers, ObjectProvider<Clock> clock) {
         this.grid = grid;
         this.users = users;
         this.tasks = tasks;
@@ -78,6 +82,7 @@ class DemoTasks implements ApplicationRunner {
         this.numbers = numbers;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.timers = timers;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -201,6 +206,11 @@ class DemoTasks implements ApplicationRunner {
                 }
             });
             tasks.insert(written);
+            DeadlineTimers deadlineTimers = timers.getIfAvailable();
+            if (deadlineTimers != null) {
+                written.stream().filter(t -> t.state().isOpen() && t.deadline() != null && t.deadline().isAfter(now))
+                        .forEach(t -> deadlineTimers.schedule(t.id(), t.deadline()));
+            }
             return written.size();
         }
 
