@@ -1,7 +1,10 @@
 package org.linyunzhi.grid;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What other modules (tasks, hazards, events) use of the region tree: route a point to its
@@ -22,4 +25,10 @@ public interface GridApi {
 
     /** Direct children in code order (west→east, north→south); the towns when code is null. */
     List<RegionNode> children(String code);
+
+    /**
+     * The names of roster members by id, for modules that keep only the id (points, tasks); ids
+     * that are not on file are missing from the answer.
+     */
+    Map<UUID, String> staffNames(Collection<UUID> staffIds);
 }

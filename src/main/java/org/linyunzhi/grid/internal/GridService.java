@@ -1,8 +1,11 @@
 package org.linyunzhi.grid.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.linyunzhi.grid.GridApi;
 import org.linyunzhi.grid.Location;
 import org.linyunzhi.grid.RegionNode;
@@ -72,5 +75,10 @@ class GridService implements GridApi {
         List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
                 : nodes.children(code, DataScope.all(), 10_000, 0);
         return page.stream().map(StoredNode::toRegionNode).toList();
+    }
+
+    @Override
+    public Map<UUID, String> staffNames(Collection<UUID> staffIds) {
+        return staff.names(staffIds);
     }
 }
