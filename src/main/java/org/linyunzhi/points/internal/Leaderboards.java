@@ -37,11 +37,10 @@ class Leaderboards {
                                COUNT(*) AS entries
                           FROM points_entry e
                          WHERE e.region_code LIKE :area AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR e.earned_at >= :from)
-                           AND """ + in.sql() + """
-
+                           AND %s
                          GROUP BY e.holder
                          ORDER BY total DESC, e.holder
-                         LIMIT :limit""")
+                         LIMIT :limit""".formatted(in.sql()))
                 .params(in.params()).param("area", area + "%").param("from", timestamp(from)).param("limit", limit)
                 .query((rs, i) -> new Standing(rs.getInt(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getInt(4)))
                 .list();
@@ -60,10 +59,9 @@ class Leaderboards {
                           FROM points_entry e
                          WHERE e.region_code LIKE :area AND LENGTH(e.region_code) >= :len
                            AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR e.earned_at >= :from)
-                           AND """ + in.sql() + """
-
+                           AND %s
                          GROUP BY child
-                         ORDER BY total DESC, child""")
+                         ORDER BY total DESC, child""".formatted(in.sql()))
                 .params(in.params()).param("area", area + "%").param("len", childLength).param("from", timestamp(from))
                 .query((rs, i) -> new AreaTotal(rs.getString(1), rs.getLong(2), rs.getInt(3)))
                 .list();

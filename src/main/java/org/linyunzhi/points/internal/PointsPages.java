@@ -170,7 +170,10 @@ class PointsPages {
                 Map<String, String> errors = new LinkedHashMap<>();
                 outcome.problems().forEach(p -> errors.putIfAbsent(p.field(),
                         messages.getMessage(p.messageKey(), p.args(), locale)));
-                return rulesPage(model, typed, errors, version == null ? rules.current().version() : version);
+                // every field as the user typed it, over the rules in force for any the form did not send
+                Map<String, String> shown = fields(rules.current());
+                shown.putAll(typed);
+                return rulesPage(model, shown, errors, version == null ? rules.current().version() : version);
             }
         }
     }
