@@ -14,7 +14,9 @@ CREATE TABLE notification_inbox (
   detail         TEXT,
   link           TEXT,
   occurred_at    TIMESTAMPTZ NOT NULL,
-  created_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
+  -- the clock at the insert, not at the transaction's start: the live poll of every node reads
+  -- rows by this time, and the closer it is to the commit, the smaller the window it must re-read
+  created_at     TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
   read_at        TIMESTAMPTZ,
   -- the event that caused it (type, subject, time): a redelivered event is recognised here
   source_key     TEXT        NOT NULL,

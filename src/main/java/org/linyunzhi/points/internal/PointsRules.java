@@ -24,7 +24,7 @@ class PointsRules {
     /** Who last changed the rules and when; null before the first edit. */
     record Changed(Instant at, String by) {
 
-        java.time.ZonedDateTime townTime() {
+        public java.time.ZonedDateTime townTime() {
             return at == null ? null : at.atZone(Period.TOWN_TIME);
         }
     }
