@@ -78,7 +78,7 @@ class Deliveries {
                         UPDATE notification_delivery
                            SET status = :status, attempts = :attempt, last_attempt_at = :at, last_status = :code,
                                last_error = :error, next_attempt_at = :next,
-                               delivered_at = CASE WHEN :status = 'DELIVERED' THEN :at END
+                               delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:at AS TIMESTAMPTZ) END
                          WHERE id = :id""")
                 .param("status", status.name()).param("attempt", attempt).param("at", Timestamp.from(at))
                 .param("code", result.statusCode()).param("error", result.error())

@@ -72,7 +72,8 @@ class NotificationTimers implements SmartLifecycle {
                 job.run();
             } catch (RuntimeException e) {
                 // a failed run (the database restarting, say) must not cancel the job's later runs
-                log.warn("Notification job '{}' failed: {}", name, e.toString());
+                log.warn("Notification job '{}' failed: {}", name,
+                        org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).toString());
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }

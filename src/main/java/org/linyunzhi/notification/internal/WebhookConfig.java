@@ -53,7 +53,8 @@ class WebhookConfig {
         }
         String secret = edit.secret() == null ? "" : edit.secret();
         if (!secret.isEmpty() && (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET)) {
-            problems.put("secret", new Object[] {"notification.webhook.error.secret", MIN_SECRET, MAX_SECRET});
+            problems.put("secret", new Object[] {"notification.webhook.error.secret", String.valueOf(MIN_SECRET),
+                    String.valueOf(MAX_SECRET)});
         }
         checkWhole(problems, "maxAttempts", edit.maxAttempts(), 1, 20);
         checkWhole(problems, "backoffSeconds", edit.backoffSeconds(), 1, 3600);
@@ -93,14 +94,15 @@ class WebhookConfig {
         }
     }
 
+    /** Bounds go into messages as text: MessageFormat would print 3600 as "3,600". */
     private static void checkWhole(Map<String, Object[]> problems, String field, String text, int min, int max) {
         try {
             int value = Integer.parseInt(text == null ? "" : text.strip());
             if (value < min || value > max) {
-                problems.put(field, new Object[] {"notification.webhook.error.range", min, max});
+                problems.put(field, new Object[] {"notification.webhook.error.range", String.valueOf(min), String.valueOf(max)});
             }
         } catch (NumberFormatException e) {
-            problems.put(field, new Object[] {"notification.webhook.error.range", min, max});
+            problems.put(field, new Object[] {"notification.webhook.error.range", String.valueOf(min), String.valueOf(max)});
         }
     }
 }

@@ -194,7 +194,7 @@ class PointsApiController {
 
     private void checkLimit(int limit, Locale locale) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw badRequest("limit", messages.getMessage("points.error.limit", new Object[] {MAX_LIMIT}, locale), locale);
+            throw badRequest("limit", messages.getMessage("points.error.limit", new Object[] {String.valueOf(MAX_LIMIT)}, locale), locale);
         }
     }
 

@@ -103,7 +103,8 @@ final class RuleChange {
             return null;
         }
         if (value < min || value > max) {
-            problems.add(new Problem(field, "points.rules.error.range", min, max));
+            // bounds as text: MessageFormat would print 1000 as "1,000"
+            problems.add(new Problem(field, "points.rules.error.range", String.valueOf(min), String.valueOf(max)));
             return null;
         }
         return value;

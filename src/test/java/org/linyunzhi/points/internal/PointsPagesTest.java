@@ -190,10 +190,11 @@ class PointsPagesTest {
                         .param("version", String.valueOf(before.version()))
                         .param("approval.PATROL.NORMAL", "abc")
                         .param("approval.RECTIFICATION.URGENT", "12")
+                        .param("approval.PATROL.URGENT", "1001")
                         .param("earlyMinPercent", "150"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("“abc”不是整数", "请输入 1 到 99 之间的整数", "value=\"abc\"", "value=\"150\"",
-                "有 2 处填写有误");
+        assertThat(page).contains("“abc”不是整数", "请输入 1 到 99 之间的整数", "请输入 0 到 1000 之间的整数",
+                "value=\"abc\"", "value=\"150\"", "有 3 处填写有误");
         assertThat(rules.current()).isEqualTo(before); // not even the good field was saved
 
         mvc.perform(put("/api/points/rules").with(as(editor)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
