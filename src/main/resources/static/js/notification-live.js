@@ -4,6 +4,12 @@
   if (window.lyzInboxLive || !window.EventSource) return; // the badge and a page may both include this script
   window.lyzInboxLive = true;
 
+  // a list swapped in by htmx (after "mark read") carries the unread count it was rendered with
+  document.addEventListener('htmx:afterSettle', () => {
+    const list = document.getElementById('inbox-list');
+    if (list && list.dataset.unread !== undefined) showCount(Number(list.dataset.unread));
+  });
+
   let source = null;
   let connectedAt = 0;
   let lastActivity = Date.now();

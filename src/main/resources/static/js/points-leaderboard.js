@@ -5,7 +5,7 @@ document.addEventListener('DOMContentLoaded', () => {
   const data = JSON.parse(el.dataset.chart || '{"names":[],"values":[]}');
   const chart = window.echarts.init(el);
   chart.setOption({
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 36, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     // horizontal bars: long village names stay readable on a phone
     xAxis: { type: 'value' },
