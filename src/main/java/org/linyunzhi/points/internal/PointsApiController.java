@@ -1,7 +1,6 @@
 package org.linyunzhi.points.internal;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.linyunzhi.identity.CurrentUser;
 import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.task.TaskPriority;
 import org.linyunzhi.task.TaskType;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,17 +37,16 @@ class PointsApiController {
     static final int MAX_LIMIT = 100;
 
     private final Areas areas;
-    private final Leaderboards boards;
+    private final Boards boards;
     private final Ledger ledger;
     private final PointsRules rules;
     private final RuleEditing editing;
     private final HolderNames names;
     private final EntryViews entryViews;
     private final MessageSource messages;
-    private final Clock clock;
 
-    PointsApiController(Areas areas, Leaderboards boards, Ledger ledger, PointsRules rules, RuleEditing editing,
-                        HolderNames names, EntryViews entryViews, MessageSource messages, ObjectProvider<Clock> clock) {
+    PointsApiController(Areas areas, Boards boards, Ledger ledger, PointsRules rules, RuleEditing editing,
+                        HolderNames names, EntryViews entryViews, MessageSource messages) {
         this.areas = areas;
         this.boards = boards;
         this.ledger = ledger;
@@ -58,17 +55,10 @@ class PointsApiController {
         this.names = names;
         this.entryViews = entryViews;
         this.messages = messages;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
-    record Person(int rank, UUID holder, String name, long points, int entries) {
-    }
-
-    record AreaTotal(String code, String name, long points, int people) {
-    }
-
-    record Leaderboard(String area, String areaName, String level, String period, long total, List<Person> people,
-                       List<AreaTotal> children) {
+    record Leaderboard(String area, String areaName, String level, String period, long total,
+                       List<Boards.Person> people, List<Boards.AreaTotal> children) {
     }
 
     record History(UUID holder, String name, long balance, List<EntryViews.EntryView> entries, Long nextBefore) {
@@ -95,16 +85,9 @@ class PointsApiController {
         } catch (Areas.BadArea bad) {
             throw badRequest("area", messages.getMessage("points.error.area", new Object[] {area}, locale), locale);
         }
-        Instant from = p.from(clock);
-        List<Leaderboards.Standing> standings = boards.people(a.code(), scope, from, limit);
-        Map<UUID, String> holderNames = names.of(standings.stream().map(Leaderboards.Standing::holder).toList());
-        List<Person> people = standings.stream().map(s -> new Person(s.rank(), s.holder(),
-                holderNames.get(s.holder()), s.points(), s.entries())).toList();
-        List<AreaTotal> children = !a.hasChildren() ? List.of()
-                : boards.children(a.code(), a.childLength(), scope, from).stream()
-                        .map(t -> new AreaTotal(t.code(), a.childNames().get(t.code()), t.points(), t.people())).toList();
-        return new Leaderboard(a.code(), a.node().name(), a.node().level().name(), p.name(),
-                boards.total(a.code(), scope, from), people, children);
+        Boards.Board board = boards.of(a, scope, p, limit);
+        return new Leaderboard(a.code(), a.node().name(), a.node().level().name(), p.name(), board.total(),
+                board.people(), board.children());
     }
 
     @GetMapping("/people/{holder}")

@@ -1,8 +1,6 @@
 package org.linyunzhi.points.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.linyunzhi.identity.CurrentUser;
 import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.task.TaskPriority;
 import org.linyunzhi.task.TaskType;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +38,7 @@ class PointsPages {
     static final int HISTORY_PAGE = 20;
 
     private final Areas areas;
-    private final Leaderboards boards;
+    private final Boards boards;
     private final Ledger ledger;
     private final PointsRules rules;
     private final RuleEditing editing;
@@ -49,11 +46,9 @@ class PointsPages {
     private final EntryViews entryViews;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Clock clock;
 
-    PointsPages(Areas areas, Leaderboards boards, Ledger ledger, PointsRules rules, RuleEditing editing,
-                HolderNames names, EntryViews entryViews, MessageSource messages, JsonMapper json,
-                ObjectProvider<Clock> clock) {
+    PointsPages(Areas areas, Boards boards, Ledger ledger, PointsRules rules, RuleEditing editing,
+                HolderNames names, EntryViews entryViews, MessageSource messages, JsonMapper json) {
         this.areas = areas;
         this.boards = boards;
         this.ledger = ledger;
@@ -63,13 +58,6 @@ class PointsPages {
         this.entryViews = entryViews;
         this.messages = messages;
         this.json = json;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
-
-    record PersonRow(int rank, UUID holder, String name, long points, int entries) {
-    }
-
-    record AreaRow(String code, String name, long points, int people) {
     }
 
     @GetMapping("/leaderboard")
@@ -94,25 +82,19 @@ class PointsPages {
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        Instant from = p.from(clock);
-        List<Leaderboards.Standing> standings = boards.people(shown.code(), scope, from, TOP);
-        Map<UUID, String> holderNames = names.of(standings.stream().map(Leaderboards.Standing::holder).toList());
-        List<PersonRow> people = standings.stream().map(s -> new PersonRow(s.rank(), s.holder(),
-                holderNames.getOrDefault(s.holder(), unnamed(s.holder(), locale)), s.points(), s.entries())).toList();
-        Areas.Area a = shown;
-        List<AreaRow> children = !a.hasChildren() ? List.of()
-                : boards.children(a.code(), a.childLength(), scope, from).stream()
-                        .map(t -> new AreaRow(t.code(), a.childNames().getOrDefault(t.code(), t.code()), t.points(), t.people()))
-                        .toList();
-        model.addAttribute("area", a.node());
-        model.addAttribute("path", areas.path(a.node(), scope));
+        Boards.Board board = boards.of(shown, scope, p, TOP);
+        // people the roster does not name are shown by a short id
+        List<Boards.Person> people = board.people().stream().map(x -> x.name() != null ? x
+                : new Boards.Person(x.rank(), x.holder(), unnamed(x.holder(), locale), x.points(), x.entries())).toList();
+        model.addAttribute("area", shown.node());
+        model.addAttribute("path", areas.path(shown.node(), scope));
         model.addAttribute("period", p);
         model.addAttribute("periods", Period.values());
         model.addAttribute("people", people);
-        model.addAttribute("children", children);
-        model.addAttribute("childLevel", childLevel(a));
-        model.addAttribute("total", boards.total(a.code(), scope, from));
-        model.addAttribute("chart", chart(children));
+        model.addAttribute("children", board.children());
+        model.addAttribute("childLevel", childLevel(shown));
+        model.addAttribute("total", board.total());
+        model.addAttribute("chart", chart(board.children()));
         model.addAttribute("problems", problems);
         return LEADERBOARD;
     }
@@ -223,10 +205,10 @@ class PointsPages {
     }
 
     /** The bar chart's data, read by the page script from a data attribute (no inline scripts). */
-    private String chart(List<AreaRow> children) {
+    private String chart(List<Boards.AreaTotal> children) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("names", children.stream().map(AreaRow::name).toList());
-        data.put("values", children.stream().map(AreaRow::points).toList());
+        data.put("names", children.stream().map(Boards.AreaTotal::name).toList());
+        data.put("values", children.stream().map(Boards.AreaTotal::points).toList());
         return json.writeValueAsString(data);
     }
 
