@@ -51,7 +51,7 @@ class UserAdminTest {
     void twoVillages() {
         cadre = new CurrentUser(UUID.randomUUID(), "cadre-test", "Cadre", Set.of("VILLAGE_CADRE"),
                 Set.of("system:user:view", "system:user:edit", "grid:node:view", "grid:staff:view",
-                        "grid:staff:edit", "grid:locate"), DataScope.region(VILLAGE));
+                        "grid:staff:edit", "grid:locate", "points:view"), DataScope.region(VILLAGE));
         inside = TestAccounts.create(accounts, encoder, "inside", DataScope.Kind.REGION, VILLAGE + "001", null, false,
                 "GRID_WORKER");
         outside = TestAccounts.create(accounts, encoder, "outside", DataScope.Kind.REGION, OTHER_VILLAGE + "001",
