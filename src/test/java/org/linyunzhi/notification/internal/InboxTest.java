@@ -18,7 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.linyunzhi.identity.CurrentUser;
 import org.linyunzhi.identity.DataScope;
+import org.linyunzhi.task.TaskEvents.TaskDeadlineNear;
 import org.linyunzhi.task.TaskEvents.TaskDispatched;
+import org.linyunzhi.task.TaskEvents.TaskEscalated;
 import org.linyunzhi.task.TaskEvents.TaskReturned;
 import org.linyunzhi.task.TaskEvents.TaskUrged;
 import org.linyunzhi.task.TaskPriority;
@@ -152,6 +154,28 @@ class InboxTest {
         mvc.perform(post("/notification/inbox/read-all").with(as(worker)).with(csrf()))
                 .andExpect(redirectedUrl("/notification/inbox"));
         assertThat(inbox.unreadCount(worker.id())).isZero();
+    }
+
+    @Test
+    void supervisionNoticesReachTheWorkerAndTheHeadAndTheBadgeCountsThem() throws Exception {
+        UUID task = UUID.randomUUID();
+        Instant deadline = Instant.now().plusSeconds(3600);
+        publish(new TaskDeadlineNear(task, "RW20261204-0044", "Inspect the gas station", "330109107001001",
+                UUID.randomUUID(), worker.id(), deadline, Set.of(worker.id()), Instant.now()));
+        publish(new TaskEscalated(task, "RW20261204-0044", "Inspect the gas station", "330109107001", deadline,
+                Set.of(head.id()), Instant.now()));
+
+        await().atMost(WAIT).until(() -> inbox.unreadCount(worker.id()) == 1 && inbox.unreadCount(head.id()) == 1);
+        assertThat(inbox.list(worker.id(), false, null, 5)).extracting(InboxEntry::kind)
+                .containsExactly(NotificationKind.TASK_DEADLINE_NEAR);
+        assertThat(inbox.list(head.id(), false, null, 5)).extracting(InboxEntry::kind)
+                .containsExactly(NotificationKind.TASK_ESCALATED);
+
+        // the badge fragment the page shell includes: the count, the stream to follow, the script
+        String badgeHtml = mvc.perform(get("/test/notification/badge").with(as(head)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(badgeHtml).contains("data-inbox-count", "data-stream=\"/notification/stream\"", ">1</span>",
+                "/js/notification-live.js", "href=\"/notification/inbox\"").doesNotContain("<html");
     }
 
     @Test
