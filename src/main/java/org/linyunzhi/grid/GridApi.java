@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.linyunzhi.identity.DataScope;
 
 /**
  * What other modules (tasks, hazards, events) use of the region tree: route a point to its
@@ -25,6 +26,9 @@ public interface GridApi {
 
     /** Direct children in code order (west→east, north→south); the towns when code is null. */
     List<RegionNode> children(String code);
+
+    /** Counts of nodes, people and roster gaps within a data scope, for dashboards. */
+    GridOverview overview(DataScope scope);
 
     /**
      * The names of roster members by id, for modules that keep only the id (points, tasks); ids

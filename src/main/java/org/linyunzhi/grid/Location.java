@@ -16,7 +16,8 @@ public record Location(boolean found, RegionNode microGrid, RegionNode grid, Reg
 
     /**
      * Someone responsible for the point: the micro-grid's head and members first, then the grid's
-     * head and workers. The phone is null when the caller may not see staff details.
+     * head and workers. The phone is the work phone; callers showing it to people apply their own
+     * permission (the HTTP API shows it only with {@code grid:staff:view}).
      */
     public record Responsible(StaffRole role, String name, String phone, String nodeCode) {
     }

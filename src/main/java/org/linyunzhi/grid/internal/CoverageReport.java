@@ -46,6 +46,7 @@ class CoverageReport {
         if (all.isEmpty()) {
             throw new NodeNotFoundException(rootCode);
         }
+        // the first row is the root (rows come shallowest first): centre the projection on it
         LocalProjection projection = LocalProjection.around(all.get(0).lonLat);
         all.forEach(f -> f.metres = projection.toMetres(f.lonLat));
         Map<String, List<TreeFeature>> children = new LinkedHashMap<>();
@@ -60,6 +61,7 @@ class CoverageReport {
             checked++;
             List<TreeFeature> ordinary = kids.stream().filter(TreeFeature::isOrdinaryChild).toList();
             List<TreeFeature> dedicated = kids.stream().filter(k -> !k.isOrdinaryChild()).toList();
+            // what the ordinary children cover together; what remains of the parent is nobody's
             Geometry covered = UnaryUnionOp.union(ordinary.stream().map(k -> k.metres).toList());
             Geometry uncovered = covered == null ? parent.metres : Overlay.difference(parent.metres, covered);
             List<Hole> holes = new ArrayList<>();

@@ -22,6 +22,7 @@ final class FeatureCollectionReader {
     record Result(List<TreeFeature> features, List<ImportProblem> problems) {
     }
 
+/** Every feature that can take part in the tree checks, and every problem found reading them. */
     static Result read(String json) {
         List<ImportProblem> problems = new ArrayList<>();
         List<TreeFeature> features = new ArrayList<>();
@@ -59,6 +60,7 @@ final class FeatureCollectionReader {
             return null;
         }
         JsonNode props = node.path("properties");
+        // the code is read first so every later problem of this feature can name it
         String code = text(props, "code");
         int before = problems.size();
         String name = text(props, "name");
@@ -107,6 +109,7 @@ final class FeatureCollectionReader {
         return new TreeFeature(index, code, name.strip(), level, parentCode, kind, type, geometry, false);
     }
 
+/** An enum property; unknown spellings are a problem, case is not. */
     private static <E extends Enum<E>> E enumProperty(int index, String code, JsonNode props, String property,
                                                       Class<E> type, ImportProblem.Type unknown,
                                                       List<ImportProblem> problems) {

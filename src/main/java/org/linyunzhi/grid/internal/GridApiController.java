@@ -82,6 +82,7 @@ class GridApiController {
                     int childCount, int version, List<RosterSeat> roster) {
     }
 
+/** One node with its parent chain, box, centroid, area and roster; 404 outside the scope. */
     @GetMapping("/nodes/{code}")
     @PreAuthorize("hasAuthority('grid:node:view')")
     NodeView node(@PathVariable String code) {
@@ -99,6 +100,7 @@ class GridApiController {
     record Child(String code, String name, RegionLevel level, int childCount) {
     }
 
+/** A page of a node's children for a lazily opened tree; 404 when the node is outside the scope. */
     @GetMapping("/nodes/{code}/children")
     @PreAuthorize("hasAuthority('grid:node:view')")
     List<Child> children(@PathVariable String code,
@@ -112,6 +114,7 @@ class GridApiController {
     record Hit(String code, String name, RegionLevel level, double[] bbox, double[] centroid) {
     }
 
+/** Up to 20 nodes whose name contains the text or whose code starts with it, shallow levels first. */
     @GetMapping("/search")
     @PreAuthorize("hasAuthority('grid:node:view')")
     List<Hit> search(@RequestParam String q) {
@@ -125,6 +128,7 @@ class GridApiController {
     record NameChange(String name, Integer version) {
     }
 
+/** Renames a node; 409 when the version is not the stored one (someone changed it meanwhile). */
     @PostMapping("/nodes/{code}/name")
     @PreAuthorize("hasAuthority('grid:node:edit')")
     NodeView rename(@PathVariable String code, @RequestBody NameChange change) {
@@ -132,6 +136,7 @@ class GridApiController {
         return node(code);
     }
 
+/** Replaces a node's polygon after the import's checks against parent, siblings and children. */
     @PutMapping(path = "/nodes/{code}/boundary")
     @PreAuthorize("hasAuthority('grid:node:edit')")
     NodeView reshape(@PathVariable String code, @RequestParam Integer version, @RequestBody String geoJson) {
@@ -148,6 +153,7 @@ class GridApiController {
 
     // ---- map and routing ----
 
+/** One level of the tree as map features for a viewport, simplified for the zoom. */
     @GetMapping(path = "/map/features", produces = "application/geo+json")
     @PreAuthorize("hasAuthority('grid:node:view')")
     ResponseEntity<String> mapFeatures(@RequestParam String level, @RequestParam(defaultValue = "14") int zoom,
@@ -160,6 +166,7 @@ class GridApiController {
 
     /** "minLon,minLat,maxLon,maxLat" as Leaflet's toBBoxString() writes it. */
     static Envelope viewport(String bbox) {
+        // absent means the whole layer; anything else must be four numbers in range, west before east
         if (bbox == null || bbox.isBlank()) {
             return null;
         }
@@ -205,6 +212,7 @@ class GridApiController {
 
     // ---- import, export, coverage ----
 
+/** Imports an uploaded file (form field "file"); see {@link RegionTreeImport} for what it replaces. */
     @PostMapping(path = "/tree/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('grid:node:import')")
     ImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {
@@ -213,6 +221,7 @@ class GridApiController {
                 locale, CurrentUser.require().scope());
     }
 
+/** Imports a FeatureCollection sent as the request body. */
     @PostMapping(path = "/tree/import")
     @PreAuthorize("hasAuthority('grid:node:import')")
     ImportResult importBody(HttpServletRequest request) throws IOException {
@@ -221,6 +230,7 @@ class GridApiController {
                 locale, CurrentUser.require().scope());
     }
 
+/** The subtree under root (or the caller's whole scope) in the import format. */
     @GetMapping(path = "/tree/export", produces = "application/geo+json")
     @PreAuthorize("hasAuthority('grid:node:view')")
     ResponseEntity<String> export(@RequestParam(required = false) String root) {
@@ -230,6 +240,7 @@ class GridApiController {
                 .body(treeExport.export(subtree));
     }
 
+/** Holes and overlaps of every parent under root. */
     @GetMapping("/coverage")
     @PreAuthorize("hasAuthority('grid:node:view')")
     CoverageReport.Report coverage(@RequestParam String root) {
@@ -259,6 +270,7 @@ class GridApiController {
     record RosterLineView(UUID id, StaffRole role, String name, String gender, String phone) {
     }
 
+/** The people on a node with their roles and work phones. */
     @GetMapping("/nodes/{code}/roster")
     @PreAuthorize("hasAuthority('grid:staff:view')")
     List<RosterLineView> roster(@PathVariable String code) {
@@ -266,6 +278,7 @@ class GridApiController {
                 .map(l -> new RosterLineView(l.assignmentId(), l.role(), l.name(), l.gender(), l.phone())).toList();
     }
 
+/** Adds a person in a role; 409 when the role is full (one head, two members), 400 for bad input. */
     @PostMapping("/nodes/{code}/roster")
     @PreAuthorize("hasAuthority('grid:staff:edit')")
     ResponseEntity<List<RosterLineView>> addToRoster(@PathVariable String code, @RequestBody Rosters.Newcomer who) {
@@ -273,6 +286,7 @@ class GridApiController {
         return ResponseEntity.status(201).body(roster(code));
     }
 
+/** Takes a person off a node (the person stays on file and on other nodes). */
     @DeleteMapping("/nodes/{code}/roster/{assignment}")
     @PreAuthorize("hasAuthority('grid:staff:edit')")
     ResponseEntity<Void> removeFromRoster(@PathVariable String code, @PathVariable UUID assignment) {
@@ -280,6 +294,7 @@ class GridApiController {
         return ResponseEntity.noContent().build();
     }
 
+/** Short rosters grouped by village, filtered by subtree, level and missing role. */
     @GetMapping("/staffing")
     @PreAuthorize("hasAuthority('grid:staff:view')")
     StaffingCompleteness.Report staffing(@RequestParam(required = false) String under,

@@ -25,6 +25,7 @@ class GridProblems extends ResponseEntityExceptionHandler {
         this.messages = messages;
     }
 
+    /** Every problem of a refused tree, each naming its feature, so a client can show them all. */
     @ExceptionHandler
     ProblemDetail refusedTree(RegionTreeImportException e) {
         HttpStatus status = e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
@@ -39,6 +40,7 @@ class GridProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Missing and out of scope look the same: a node's existence is not disclosed. */
     @ExceptionHandler
     ProblemDetail notFound(NodeNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
@@ -47,6 +49,7 @@ class GridProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Bad input names its field (400); a rule the current state forbids is a conflict (409). */
     @ExceptionHandler
     ProblemDetail rule(GridRuleException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,

@@ -17,15 +17,15 @@ class GridRegionDirectory implements RegionDirectory {
     }
 
     @Override
+/** Any node, unscoped: identity binds users to nodes anywhere in the tree. */
     public Optional<Region> find(String code) {
         return code == null ? Optional.empty() : nodes.find(code, DataScope.all()).map(GridRegionDirectory::region);
     }
 
     @Override
+/** Children in code order, or the towns for null. */
     public List<Region> children(String code) {
-        List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
-                : nodes.children(code, DataScope.all(), 10_000, 0);
-        return page.stream().map(GridRegionDirectory::region).toList();
+        return nodes.childrenOrTowns(code).stream().map(GridRegionDirectory::region).toList();
     }
 
     private static Region region(StoredNode n) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.linyunzhi.grid.GridApi;
+import org.linyunzhi.grid.GridOverview;
 import org.linyunzhi.grid.Location;
 import org.linyunzhi.grid.RegionNode;
 import org.linyunzhi.grid.StaffRole;
@@ -27,11 +28,13 @@ class GridService implements GridApi {
     private final LiveRegionIndex index;
     private final RegionNodes nodes;
     private final Staff staff;
+    private final GridOverviewQuery overview;
 
-    GridService(LiveRegionIndex index, RegionNodes nodes, Staff staff) {
+    GridService(LiveRegionIndex index, RegionNodes nodes, Staff staff, GridOverviewQuery overview) {
         this.index = index;
         this.nodes = nodes;
         this.staff = staff;
+        this.overview = overview;
     }
 
     @Override
@@ -42,6 +45,7 @@ class GridService implements GridApi {
         if (microGrid == null) {
             return Location.notFound();
         }
+        // the chain above comes from the same index snapshot, so it is consistent with the answer
         RegionNode grid = current.node(microGrid.parentCode());
         RegionNode village = grid == null ? null : current.node(grid.parentCode());
         RegionNode town = village == null ? null : current.node(village.parentCode());
@@ -72,9 +76,12 @@ class GridService implements GridApi {
 
     @Override
     public List<RegionNode> children(String code) {
-        List<StoredNode> page = code == null ? nodes.top(DataScope.all(), 1000)
-                : nodes.children(code, DataScope.all(), 10_000, 0);
-        return page.stream().map(StoredNode::toRegionNode).toList();
+        return nodes.childrenOrTowns(code).stream().map(StoredNode::toRegionNode).toList();
+    }
+
+    @Override
+    public GridOverview overview(DataScope scope) {
+        return overview.overview(scope);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.linyunzhi.grid.internal;
 
+import java.util.function.DoubleUnaryOperator;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -31,34 +32,20 @@ final class LocalProjection {
     }
 
     Geometry toMetres(Geometry lonLat) {
-        Geometry copy = lonLat.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, (seq.getX(i) - originLon) * xScale);
-                seq.setOrdinate(i, 1, (seq.getY(i) - originLat) * METRES_PER_DEGREE);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        return transform(lonLat, x -> (x - originLon) * xScale, y -> (y - originLat) * METRES_PER_DEGREE);
     }
 
     Geometry toLonLat(Geometry metres) {
-        Geometry copy = metres.copy();
+        return transform(metres, x -> x / xScale + originLon, y -> y / METRES_PER_DEGREE + originLat);
+    }
+
+    private static Geometry transform(Geometry geometry, DoubleUnaryOperator fx, DoubleUnaryOperator fy) {
+        Geometry copy = geometry.copy();
         copy.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, seq.getX(i) / xScale + originLon);
-                seq.setOrdinate(i, 1, seq.getY(i) / METRES_PER_DEGREE + originLat);
+                seq.setOrdinate(i, 0, fx.applyAsDouble(seq.getX(i)));
+                seq.setOrdinate(i, 1, fy.applyAsDouble(seq.getY(i)));
             }
 
             @Override

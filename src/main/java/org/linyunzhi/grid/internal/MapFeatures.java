@@ -46,6 +46,8 @@ class MapFeatures {
     /** A FeatureCollection of the level's nodes meeting the viewport (all when null) within the scope. */
     String collection(RegionLevel level, int zoom, Envelope viewport, DataScope scope) {
         int z = Math.max(0, Math.min(MAX_ZOOM, zoom));
+        // the layers follow the routing index's version, which follows the stored tree (also when
+        // another node of a cluster changed it), so a stale layer is never served for long
         long version = index.current().version();
         if (version != layersVersion) {
             layers.clear();
@@ -70,20 +72,16 @@ class MapFeatures {
         return nodes.shapes(null, level).stream().map(row -> {
             Geometry original = StoredSurroundings.parse(row.boundary());
             Geometry simple = TopologyPreservingSimplifier.simplify(original, tolerance);
+            // an interior point, not the centroid: a crescent-shaped village gets its label inside it
             Point label = original.getInteriorPoint();
             StringBuilder json = new StringBuilder(512);
             json.append("{\"type\":\"Feature\",\"geometry\":");
+            // a sliver may simplify away entirely; then it is drawn as it is
             GeoJson.write(simple.isEmpty() ? original : simple, json);
             json.append(",\"properties\":{");
-            Json.field("code", row.code(), json);
-            json.append(',');
-            Json.field("name", row.name(), json);
-            json.append(',');
-            Json.field("level", row.level(), json);
+            Json.nodeIdentity(row, json);
             json.append(',');
             Json.field("dedicatedType", row.dedicatedType(), json);
-            json.append(',');
-            Json.field("parentCode", row.parentCode(), json);
             json.append(",\"labelLon\":");
             GeoJson.appendRounded(label.getX(), json);
             json.append(",\"labelLat\":");

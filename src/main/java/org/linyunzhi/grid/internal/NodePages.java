@@ -1,7 +1,6 @@
 package org.linyunzhi.grid.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,8 +38,11 @@ class NodePages {
     private final TreeEdits edits;
     private final Rosters rosters;
     private final MessageSource messages;
+    private final RegionTreeImport treeImport;
 
-    NodePages(RegionNodes nodes, Staff staff, TreeEdits edits, Rosters rosters, MessageSource messages) {
+    NodePages(RegionNodes nodes, Staff staff, TreeEdits edits, Rosters rosters, MessageSource messages,
+              RegionTreeImport treeImport) {
+        this.treeImport = treeImport;
         this.nodes = nodes;
         this.staff = staff;
         this.edits = edits;
@@ -48,6 +50,7 @@ class NodePages {
         this.messages = messages;
     }
 
+/** The tree with the user's top nodes (towns, or the node their scope is bound to). */
     @GetMapping
     @PreAuthorize("hasAuthority('grid:node:view')")
     String tree(Model model) {
@@ -55,6 +58,7 @@ class NodePages {
         return VIEW;
     }
 
+/** A node's page; an htmx click in the tree gets only the detail panel. */
     @GetMapping("/{code}")
     @PreAuthorize("hasAuthority('grid:node:view')")
     String node(@PathVariable String code, Model model,
@@ -79,6 +83,7 @@ class NodePages {
         return VIEW + " :: children";
     }
 
+/** Renames the node; a stale version or a bad name is shown beside the form, as typed. */
     @PostMapping("/{code}/name")
     @PreAuthorize("hasAuthority('grid:node:edit')")
     String rename(@PathVariable String code, @RequestParam String name, @RequestParam int version,
@@ -90,17 +95,18 @@ class NodePages {
             model.addAttribute("nameTyped", name);
             return page(code, model);
         }
-        flash.addFlashAttribute("notice", "grid.nodes.saved");
-        return "redirect:/grid/nodes/" + code;
+        return saved(code, "grid.nodes.saved", flash);
     }
 
+/** Replaces the polygon from an uploaded GeoJSON file; every problem is listed under the form. */
     @PostMapping("/{code}/boundary")
     @PreAuthorize("hasAuthority('grid:node:edit')")
     String reshape(@PathVariable String code, @RequestParam(required = false) MultipartFile file,
                    @RequestParam(required = false) String geojson, @RequestParam int version,
                    Model model, RedirectAttributes flash, Locale locale) throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : geojson;
         try {
+            String text = file != null && !file.isEmpty()
+                    ? treeImport.readBounded(file.getInputStream(), file.getSize(), locale) : geojson;
             edits.reshape(code, text, version, scope(), locale);
         } catch (RegionTreeImportException e) {
             model.addAttribute("boundaryProblems", e.problems());
@@ -110,10 +116,10 @@ class NodePages {
                     List.of(), messages.getMessage(e.messageKey, e.args, locale))));
             return page(code, model);
         }
-        flash.addFlashAttribute("notice", "grid.nodes.boundarySaved");
-        return "redirect:/grid/nodes/" + code;
+        return saved(code, "grid.nodes.boundarySaved", flash);
     }
 
+/** Adds a person in a role; a broken rule is shown beside the form with the values kept. */
     @PostMapping("/{code}/roster")
     @PreAuthorize("hasAuthority('grid:staff:edit')")
     String addPerson(@PathVariable String code, Rosters.Newcomer who, Model model, RedirectAttributes flash, Locale locale) {
@@ -126,15 +132,20 @@ class NodePages {
             model.addAttribute("typed", who);
             return page(code, model);
         }
-        flash.addFlashAttribute("notice", "grid.roster.added");
-        return "redirect:/grid/nodes/" + code;
+        return saved(code, "grid.roster.added", flash);
     }
 
+/** Takes a person off this node. */
     @PostMapping("/{code}/roster/{assignment}/remove")
     @PreAuthorize("hasAuthority('grid:staff:edit')")
     String removePerson(@PathVariable String code, @PathVariable UUID assignment, RedirectAttributes flash) {
         rosters.remove(code, scope(), assignment);
-        flash.addFlashAttribute("notice", "grid.roster.removed");
+        return saved(code, "grid.roster.removed", flash);
+    }
+
+    /** Post-redirect-get back to the node, with a notice for the next page. */
+    private static String saved(String code, String noticeKey, RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", noticeKey);
         return "redirect:/grid/nodes/" + code;
     }
 
@@ -146,12 +157,14 @@ class NodePages {
         return args.length > 1 ? messages.getMessage("grid.level." + args[1], null, String.valueOf(args[1]), locale) : "";
     }
 
+/** The whole page again, for a form that came back with an error. */
     private String page(String code, Model model) {
         detail(code, model);
         model.addAttribute("top", nodes.top(scope(), PAGE));
         return VIEW;
     }
 
+/** What the detail panel shows; phones only for those who may see staff. */
     private void detail(String code, Model model) {
         CurrentUser user = CurrentUser.require();
         StoredNode node = nodes.find(code, user.scope()).orElseThrow(() -> new NodeNotFoundException(code));

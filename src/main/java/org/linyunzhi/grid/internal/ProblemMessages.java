@@ -19,6 +19,7 @@ class ProblemMessages {
         this.messages = messages;
     }
 
+    /** The problems with their messages in the given language. */
     List<ImportProblem> render(List<ImportProblem> problems, Locale locale) {
         return problems.stream().map(p -> p.withMessage(render(p, locale))).toList();
     }

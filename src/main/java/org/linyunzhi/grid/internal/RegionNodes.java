@@ -25,6 +25,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RegionNodes {
 
+    /**
+     * A node with its parent's code, its box and centroid split into numbers (PostgreSQL's box
+     * keeps the upper-right corner first), and its child count for the lazy tree's toggles; the
+     * count uses the (parent_id, code) index, one probe per row of a page.
+     */
     private static final String SELECT = """
             SELECT n.id, n.code, n.name, n.level, n.village_kind, n.dedicated_type, p.code AS parent_code,
                    (n.bbox[1])[0] AS min_lon, (n.bbox[1])[1] AS min_lat, (n.bbox[0])[0] AS max_lon, (n.bbox[0])[1] AS max_lat,
@@ -41,6 +46,7 @@ class RegionNodes {
         this.batch = batch;
     }
 
+/** A node within the scope; empty when missing or outside it (both answer 404). */
     Optional<StoredNode> find(String code, DataScope scope) {
         var in = scope.predicate("n.code");
         return jdbc.sql(SELECT + " WHERE n.code = :code AND " + in.sql())
@@ -70,6 +76,11 @@ class RegionNodes {
                 .query(RegionNodes::node).list();
     }
 
+    /** Every child of a node, or every town when code is null, regardless of scope (module API). */
+    List<StoredNode> childrenOrTowns(String code) {
+        return code == null ? top(DataScope.all(), 1000) : children(code, DataScope.all(), 10_000, 0);
+    }
+
     /** Towns for the whole platform; the node a user is bound to otherwise. */
     private static String topOfScope(DataScope scope) {
         return scope.kind() == DataScope.Kind.ALL || scope.regionCode() == null
@@ -94,6 +105,7 @@ class RegionNodes {
     /** Name substring or code prefix, shallow levels first. */
     List<StoredNode> search(String query, DataScope scope, int limit) {
         var in = scope.predicate("n.code");
+        // the user's text is a LIKE pattern: its own wildcards must match literally
         String escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return jdbc.sql(SELECT + " WHERE (n.name ILIKE :name OR n.code LIKE :prefix) AND " + in.sql()
                         + " ORDER BY length(n.code), n.code LIMIT :limit")
@@ -102,6 +114,7 @@ class RegionNodes {
                 .query(RegionNodes::node).list();
     }
 
+/** A node's polygon as stored (GeoJSON text). */
     Optional<String> boundary(String code) {
         return jdbc.sql("SELECT boundary::text FROM grid_region_node WHERE code = :code")
                 .param("code", code).query(String.class).optional();
@@ -129,6 +142,7 @@ class RegionNodes {
                     DedicatedType dedicatedType, String parentCode, String boundary) {
     }
 
+/** Ids of the stored nodes of a subtree by code, so an import updates them in place. */
     Map<String, UUID> idsUnder(String rootCode) {
         Map<String, UUID> ids = new HashMap<>();
         jdbc.sql("SELECT code, id FROM grid_region_node WHERE code LIKE :prefix")
@@ -139,6 +153,7 @@ class RegionNodes {
         return ids;
     }
 
+/** The id of one node, whatever the scope (for the parent of an import's root). */
     Optional<UUID> idOf(String code) {
         return jdbc.sql("SELECT id FROM grid_region_node WHERE code = :code").param("code", code)
                 .query(UUID.class).optional();
@@ -224,11 +239,13 @@ class RegionNodes {
         jdbc.sql("SELECT version FROM grid_tree_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
     }
 
+/** Moves the tree version on; called in the transaction that changed the tree. */
     long bumpVersion() {
         return jdbc.sql("UPDATE grid_tree_state SET version = version + 1, changed_at = now() WHERE id = 1 RETURNING version")
                 .query(Long.class).single();
     }
 
+/** The stored tree version, read every few seconds by each application node. */
     long version() {
         return jdbc.sql("SELECT version FROM grid_tree_state WHERE id = 1").query(Long.class).single();
     }

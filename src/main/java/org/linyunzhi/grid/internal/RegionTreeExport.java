@@ -25,13 +25,7 @@ class RegionTreeExport {
             if (!first) out.append(",\n");
             first = false;
             out.append("{\"type\":\"Feature\",\"geometry\":").append(row.boundary()).append(",\"properties\":{");
-            Json.field("code", row.code(), out);
-            out.append(',');
-            Json.field("name", row.name(), out);
-            out.append(',');
-            Json.field("level", row.level(), out);
-            out.append(',');
-            Json.field("parentCode", row.parentCode(), out);
+            Json.nodeIdentity(row, out);
             if (row.level() == RegionLevel.VILLAGE) {
                 out.append(',');
                 Json.field("villageKind", row.villageKind(), out);

@@ -58,11 +58,13 @@ public class RegionTreeImport {
         if (json.length() > max || json.getBytes(StandardCharsets.UTF_8).length > max) {
             throw tooLarge(json.getBytes(StandardCharsets.UTF_8).length, locale);
         }
+        // reading and parsing happen outside the transaction; an unreadable upload never locks the tree
         FeatureCollectionReader.Result read = FeatureCollectionReader.read(json);
         if (!read.problems().isEmpty() && read.features().isEmpty()) {
             throw refused(read.problems(), locale);
         }
         return transaction.execute(status -> {
+            // one writer of the tree at a time: the stored frame read below cannot change under us
             nodes.lockTree();
             TreeValidator.Outcome outcome = validator.validate(read.features(), surroundings::of);
             List<ImportProblem> problems = new ArrayList<>(read.problems());
@@ -72,6 +74,7 @@ public class RegionTreeImport {
                 problems.add(ImportProblem.of(root.index, root.code, ImportProblem.Type.ROOT_OUT_OF_SCOPE));
             }
             if (!problems.isEmpty()) {
+                // the exception rolls the transaction back; nothing has been written yet anyway
                 problems.sort(Comparator.comparingInt(ImportProblem::featureIndex));
                 throw refused(problems, locale);
             }
@@ -81,6 +84,7 @@ public class RegionTreeImport {
 
     private ImportResult store(List<TreeFeature> features, TreeValidator.Outcome outcome) {
         TreeFeature root = outcome.root();
+        // stored nodes keep their ids (and so their rosters); new codes get new ids
         Map<String, UUID> existing = nodes.idsUnder(root.code);
         Map<String, UUID> ids = new HashMap<>(existing);
         if (root.parentCode != null) {
@@ -105,6 +109,7 @@ public class RegionTreeImport {
             if (!existing.containsKey(rows.get(i).code())) created++;
             else if (written[i] > 0) updated++;
         }
+        // the version moves in this transaction; listeners rebuild their caches after commit
         long version = nodes.bumpVersion();
         events.publishEvent(new RegionTreeChanged(version));
         return new ImportResult(root.code, features.size(), created, updated, removed, version);

@@ -62,6 +62,7 @@ public class RosterImport {
                 problems.add(at + "the same person is listed twice in role " + role.get());
                 continue;
             }
+            // limits count the entries for this node only: the import replaces the node's roster
             int now = holders.computeIfAbsent(e.nodeCode(), c -> new HashMap<>()).merge(role.get(), 1, Integer::sum) - 1;
             RosterRules.canAdd(node.level(), role.get(), now).ifPresent(rule -> problems.add(at + switch (rule) {
                 case "grid.roster.error.roleNotForLevel" -> "role " + role.get() + " does not exist on a " + node.level();
@@ -81,6 +82,7 @@ public class RosterImport {
         return transaction.execute(status -> store(entries, nodes, people));
     }
 
+/** Writes the validated roster: people first, then the nodes' rosters replaced in two statements. */
     private Result store(List<RosterEntry> entries, Map<String, NodeRef> nodes, Map<String, Staff.MemberRow> people) {
         Map<String, UUID> ids = new HashMap<>(staff.membersByKey(people.keySet()));
         List<Staff.MemberRow> rows = people.values().stream()
@@ -102,6 +104,7 @@ public class RosterImport {
     private record NodeRef(UUID id, RegionLevel level) {
     }
 
+/** The nodes the entries name, with their levels, in one query. */
     private Map<String, NodeRef> nodes(List<String> codes) {
         Map<String, NodeRef> found = new HashMap<>();
         jdbc.sql("SELECT code, id, level FROM grid_region_node WHERE code = ANY(:codes)")

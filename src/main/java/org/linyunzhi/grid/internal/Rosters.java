@@ -27,8 +27,12 @@ class Rosters {
         return staff.roster(code);
     }
 
-    /** A person to put in a role; the work phone identifies someone already on file. */
-    record Newcomer(String role, String name, String gender, String phone) {
+    /**
+     * A person to put in a role; the work phone identifies someone already on file.
+     *
+     * @param userId the person's account in identity, if they have one (optional)
+     */
+    record Newcomer(String role, String name, String gender, String phone, UUID userId) {
     }
 
     @Transactional
@@ -44,14 +48,17 @@ class Rosters {
         if (!RosterRules.validPhone(who.phone())) {
             throw GridRuleException.badInput("phone", "grid.roster.error.phone");
         }
+        // two people filling the last member seat at once: the second waits here, then counts two
         staff.lockNode(node.id());
         RosterRules.canAdd(node.level(), role, staff.countInRole(node.id(), role)).ifPresent(rule -> {
             throw GridRuleException.conflict(rule, role.name(), node.level().name());
         });
         String phone = who.phone() == null || who.phone().isBlank() ? null : who.phone().strip();
+        // the same work phone means the same person, who may already serve on other nodes
         UUID person = phone == null ? null : staff.byPhone(phone).orElse(null);
         if (person == null) {
-            person = staff.addMember("manual:" + UUID.randomUUID(), who.name().strip(), gender.isEmpty() ? null : gender, phone);
+            person = staff.addMember("manual:" + UUID.randomUUID(), who.name().strip(), gender.isEmpty() ? null : gender,
+                    phone, who.userId());
         } else if (staff.holds(node.id(), person, role)) {
             throw GridRuleException.conflict("grid.roster.error.already", role.name());
         }

@@ -67,11 +67,13 @@ class Staff {
         return rosters(List.of(nodeCode));
     }
 
+/** How many people hold a role on a node now. */
     int countInRole(UUID nodeId, StaffRole role) {
         return jdbc.sql("SELECT count(*) FROM grid_staff_assignment WHERE node_id = :node AND role = :role")
                 .param("node", nodeId).param("role", role.name()).query(Integer.class).single();
     }
 
+/** Whether the person already holds this role on this node. */
     boolean holds(UUID nodeId, UUID staffId, StaffRole role) {
         return jdbc.sql("SELECT count(*) FROM grid_staff_assignment WHERE node_id = :node AND staff_id = :staff AND role = :role")
                 .param("node", nodeId).param("staff", staffId).param("role", role.name())
@@ -84,20 +86,24 @@ class Staff {
                 .param("phone", phone).query(UUID.class).optional();
     }
 
-    UUID addMember(String personKey, String name, String gender, String phone) {
+/** Files a new person; the key is generated for people added by hand. */
+    UUID addMember(String personKey, String name, String gender, String phone, UUID userId) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO grid_staff_member (id, person_key, name, gender, phone) VALUES (:id, :key, :name, :gender, :phone)")
+        jdbc.sql("INSERT INTO grid_staff_member (id, person_key, name, gender, phone, user_id) "
+                        + "VALUES (:id, :key, :name, :gender, :phone, :user)")
                 .param("id", id).param("key", personKey).param("name", name).param("gender", gender)
-                .param("phone", phone).update();
+                .param("phone", phone).param("user", userId).update();
         return id;
     }
 
+/** Puts a person in a role on a node; the rules were checked by the caller under the node lock. */
     void assign(UUID nodeId, UUID staffId, StaffRole role) {
         jdbc.sql("INSERT INTO grid_staff_assignment (id, node_id, staff_id, role) VALUES (:id, :node, :staff, :role)")
                 .param("id", UUID.randomUUID()).param("node", nodeId).param("staff", staffId)
                 .param("role", role.name()).update();
     }
 
+/** Removes one assignment of this node; false when it is not this node's (or gone). */
     boolean unassign(UUID nodeId, UUID assignmentId) {
         return jdbc.sql("DELETE FROM grid_staff_assignment WHERE id = :id AND node_id = :node")
                 .param("id", assignmentId).param("node", nodeId).update() == 1;
@@ -111,6 +117,7 @@ class Staff {
 
     // ---- bulk operations of the roster import ----
 
+/** Ids of the people already on file, by person key, so an import keeps their ids. */
     Map<String, UUID> membersByKey(Collection<String> keys) {
         Map<String, UUID> ids = new HashMap<>();
         jdbc.sql("SELECT person_key, id FROM grid_staff_member WHERE person_key = ANY(:keys)")
@@ -121,9 +128,11 @@ class Staff {
         return ids;
     }
 
+/** A person as the roster import writes it. */
     record MemberRow(UUID id, String personKey, String name, String gender, String phone) {
     }
 
+/** Inserts new people and updates changed ones in batches; unchanged rows are not rewritten. */
     void upsertMembers(List<MemberRow> rows) {
         batch.batchUpdate("""
                 INSERT INTO grid_staff_member (id, person_key, name, gender, phone) VALUES (?, ?, ?, ?, ?)
@@ -140,14 +149,17 @@ class Staff {
         });
     }
 
+/** Empties the rosters of the nodes an import is about to refill. */
     int clearRosters(Collection<UUID> nodeIds) {
         return jdbc.sql("DELETE FROM grid_staff_assignment WHERE node_id = ANY(:nodes)")
                 .param("nodes", nodeIds.toArray(UUID[]::new)).update();
     }
 
+/** A role on a node as the roster import writes it. */
     record AssignmentRow(UUID nodeId, UUID staffId, StaffRole role) {
     }
 
+/** Writes assignments in batches of a thousand. */
     void insertAssignments(List<AssignmentRow> rows) {
         batch.batchUpdate("INSERT INTO grid_staff_assignment (id, node_id, staff_id, role) VALUES (?, ?, ?, ?)",
                 rows, 1000, (ps, r) -> {

@@ -49,6 +49,7 @@ class StaffingCompleteness {
         for (Staff.NodeStaffing row : rows) {
             RegionLevel l = RegionLevel.valueOf(row.level());
             if (level != null && l != level) continue;
+            // a node's village is the first 12 digits of its code: no join needed
             byVillage.computeIfAbsent(row.code().substring(0, RegionLevel.VILLAGE.codeLength()), v -> new ArrayList<>()).add(row);
         }
         Map<String, String> villageNames = new LinkedHashMap<>();

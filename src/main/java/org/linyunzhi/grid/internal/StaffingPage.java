@@ -26,6 +26,7 @@ class StaffingPage {
         this.nodes = nodes;
     }
 
+/** The page, or just the report when the filters are changed through htmx. */
     @GetMapping("/grid/staffing")
     @PreAuthorize("hasAuthority('grid:staff:view')")
     String staffing(@RequestParam(required = false) String under, @RequestParam(required = false) String level,

@@ -12,14 +12,17 @@ record StoredNode(UUID id, String code, String name, RegionLevel level, VillageK
                   double maxLon, double maxLat, double centroidLon, double centroidLat, double areaM2,
                   int version, int childCount) {
 
+/** The node as other modules see it. */
     RegionNode toRegionNode() {
         return new RegionNode(code, name, level, villageKind, dedicatedType, parentCode);
     }
 
+/** [minLon, minLat, maxLon, maxLat], the order Leaflet and GeoJSON use. */
     double[] bbox() {
         return new double[] {minLon, minLat, maxLon, maxLat};
     }
 
+/** [lon, lat]. */
     double[] centroid() {
         return new double[] {centroidLon, centroidLat};
     }

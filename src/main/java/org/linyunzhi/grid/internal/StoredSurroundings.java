@@ -34,11 +34,13 @@ class StoredSurroundings {
         return new TreeValidator.Surroundings(parent, children);
     }
 
+    /** A stored node as a validator feature: index −1 and never reported on. */
     static TreeFeature feature(RegionNodes.ShapeRow row) {
         return new TreeFeature(-1, row.code(), row.name(), row.level(), row.parentCode(), row.villageKind(),
                 row.dedicatedType(), parse(row.boundary()), true);
     }
 
+    /** A stored boundary; it passed the import's checks, so a failure here is a bug, not bad input. */
     static Geometry parse(String boundary) {
         try {
             return GeoJson.read(JSON.readTree(boundary));

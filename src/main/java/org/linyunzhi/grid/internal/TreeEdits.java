@@ -37,6 +37,7 @@ class TreeEdits {
         this.events = events;
     }
 
+    /** Renames a node if nobody changed it since {@code version} was read. */
     @Transactional
     void rename(String code, String name, int version, DataScope scope) {
         nodes.find(code, scope).orElseThrow(() -> new NodeNotFoundException(code));
@@ -61,6 +62,7 @@ class TreeEdits {
     void reshape(String code, String geoJson, int version, DataScope scope, Locale locale) {
         StoredNode node = nodes.find(code, scope).orElseThrow(() -> new NodeNotFoundException(code));
         Geometry polygon = readPolygon(geoJson, locale);
+        // the same lock as an import: the siblings and children read below stay as they are
         nodes.lockTree();
         TreeFeature edited = new TreeFeature(0, code, node.name(), node.level(), node.parentCode(),
                 node.villageKind(), node.dedicatedType(), polygon, false);
@@ -74,6 +76,7 @@ class TreeEdits {
                         child.villageKind(), child.dedicatedType(), StoredSurroundings.parse(child.boundary()), false));
             }
         }
+        // the edited node is the upload's root, so its stored parent and siblings frame the check
         TreeValidator.Outcome outcome = validator.validate(features, surroundings::of);
         if (!outcome.ok()) {
             throw new RegionTreeImportException(messages.render(outcome.problems(), locale));

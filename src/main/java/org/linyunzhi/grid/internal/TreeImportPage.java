@@ -34,6 +34,7 @@ class TreeImportPage {
         this.nodes = nodes;
     }
 
+/** The upload form and the coverage report of a subtree (the first town by default). */
     @GetMapping
     @PreAuthorize("hasAuthority('grid:node:view')")
     String page(@RequestParam(required = false) String root, Model model) {
@@ -49,6 +50,7 @@ class TreeImportPage {
         return VIEW;
     }
 
+/** Imports the upload; on success the coverage report of the new subtree, else every problem. */
     @PostMapping
     @PreAuthorize("hasAuthority('grid:node:import')")
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String geojson,

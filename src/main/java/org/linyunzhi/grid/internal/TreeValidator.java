@@ -54,9 +54,12 @@ final class TreeValidator {
         if (features.isEmpty()) {
             return new Outcome(problems, null, null);
         }
+        // geometry first: an invalid polygon is reported and kept out of every area computation
         checkPolygonValidity(features, problems);
         Map<String, TreeFeature> byCode = checkDuplicates(features, problems);
 
+        // the root is the feature whose parent is not in the upload; shallowest level first, so a
+        // town wins over an orphaned grid that merely names a wrong parent
         List<TreeFeature> roots = features.stream()
                 .filter(f -> f.parentCode == null || !byCode.containsKey(f.parentCode))
                 .sorted(Comparator.comparing((TreeFeature f) -> f.level).thenComparingInt(f -> f.index))
@@ -67,6 +70,8 @@ final class TreeValidator {
                     extra.parentCode == null ? "-" : extra.parentCode, root.index, root.code));
         }
 
+        // a root below town level must fit the stored tree: its stored parent and that parent's
+        // other children take part in the containment and overlap checks
         Surroundings frame = Surroundings.NONE;
         if (root.level == RegionLevel.TOWN && root.parentCode != null) {
             problems.add(ImportProblem.of(root.index, root.code, ImportProblem.Type.WRONG_PARENT_LEVEL,
@@ -85,7 +90,10 @@ final class TreeValidator {
         checkLevels(features, parents, problems);
         checkSwapped(features, root, problems);
         checkCodes(features, parents, problems);
+        // numbering needs the final set of siblings, so it comes after every code is checked
         assignMissingCodes(features, parents, frame, problems);
+
+        // areas in square metres: the projection is centred on the root, the whole upload's extent
 
         LocalProjection projection = LocalProjection.around(
                 root.geometryUsable ? root.lonLat : features.stream().filter(f -> f.geometryUsable)
@@ -103,6 +111,8 @@ final class TreeValidator {
         }
         checkInsideParents(features, parents, problems);
         checkSiblings(all, problems);
+
+        // in upload order, so the person fixing the file reads it top to bottom
 
         problems.sort(Comparator.comparingInt(ImportProblem::featureIndex));
         return new Outcome(problems, root, projection);
@@ -125,6 +135,7 @@ final class TreeValidator {
         }
     }
 
+    /** The first feature of each code; later ones with the same code are reported as duplicates. */
     private static Map<String, TreeFeature> checkDuplicates(List<TreeFeature> features, List<ImportProblem> problems) {
         Map<String, TreeFeature> byCode = new LinkedHashMap<>();
         for (TreeFeature f : features) {
@@ -137,6 +148,7 @@ final class TreeValidator {
         return byCode;
     }
 
+    /** A village under a town, a grid under a village, both micro-grid kinds under a grid. */
     private static void checkLevels(List<TreeFeature> features, Map<String, TreeFeature> parents,
                                     List<ImportProblem> problems) {
         for (TreeFeature f : features) {
@@ -169,6 +181,7 @@ final class TreeValidator {
         }
     }
 
+    /** Each given code against the scheme; the parent prefix only where the parent is known. */
     private static void checkCodes(List<TreeFeature> features, Map<String, TreeFeature> parents,
                                    List<ImportProblem> problems) {
         for (TreeFeature f : features) {
@@ -179,6 +192,10 @@ final class TreeValidator {
         }
     }
 
+    /**
+     * Codes for features uploaded without one, numbered per parent and kind after the codes
+     * already taken in the upload and among the stored siblings.
+     */
     private static void assignMissingCodes(List<TreeFeature> features, Map<String, TreeFeature> parents,
                                            Surroundings frame, List<ImportProblem> problems) {
         Set<String> taken = new HashSet<>();
@@ -210,6 +227,10 @@ final class TreeValidator {
         }
     }
 
+    /**
+     * Children must lie inside their parent. The cheap prepared covers() settles almost every
+     * child; only the rest pay for an overlay, against the parent widened by the edge tolerance.
+     */
     private void checkInsideParents(List<TreeFeature> features, Map<String, TreeFeature> parents,
                                     List<ImportProblem> problems) {
         double tolerance = properties.outsideParentToleranceM2();
@@ -225,6 +246,10 @@ final class TreeValidator {
         }
     }
 
+    /**
+     * Siblings that must tile their parent may not overlap; dedicated micro-grids must each sit in
+     * exactly one ordinary micro-grid of their grid and may not overlap each other.
+     */
     private void checkSiblings(List<TreeFeature> all, List<ImportProblem> problems) {
         Map<String, List<TreeFeature>> byParent = new LinkedHashMap<>();
         for (TreeFeature f : all) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.linyunzhi.grid.RegionLevel;
 import org.linyunzhi.grid.RegionNode;
 import org.linyunzhi.grid.internal.RegionIndex;
+import org.linyunzhi.grid.internal.demo.DemoTownGenerator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -37,8 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Point routing side by side on the same points: (a) our STRtree + point-in-area index, (b) a naive
  * scan over every prepared polygon, (c) one PostgreSQL query per point with {@code polygon @> point}
  * on a GiST-indexed table (embedded PostgreSQL, started by the benchmark). Regions: the demo town
- * (the demo generator's when it is on the classpath, else a synthetic town of the same counts) and a
- * flat Voronoi tiling of 100,000 cells. Not a test: run it with the command in docs/benchmarks.md.
+ * (the demo generator's, as the demo profile loads it) and a flat Voronoi tiling of 100,000 cells. Not a test: run it with the command in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -98,18 +98,9 @@ public class LocateBenchmark {
                 java.util.stream.IntStream.range(0, dedicated.length).filter(i -> dedicated[i]).count(), all);
     }
 
-    /** The demo generator's town when it exists (the demo engineer's), else our synthetic one. */
-    static String demoTown() throws Exception {
-        try {
-            Class<?> generator = Class.forName("org.linyunzhi.grid.internal.demo.DemoTownGenerator");
-            try {
-                return (String) generator.getMethod("featureCollection").invoke(null);
-            } catch (NullPointerException | IllegalArgumentException notStatic) {
-                return (String) generator.getMethod("featureCollection").invoke(generator.getDeclaredConstructor().newInstance());
-            }
-        } catch (ClassNotFoundException notYet) {
-            return SyntheticTown.featureCollection("330109107", 120.19, 30.0, 42);
-        }
+    /** The demo town, as the demo profile loads it. */
+    static String demoTown() {
+        return new DemoTownGenerator().featureCollection();
     }
 
     private void startPostgres(List<RegionIndex.Region> microGrids) throws Exception {

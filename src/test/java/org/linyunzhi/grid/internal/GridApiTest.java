@@ -155,6 +155,63 @@ class GridApiTest {
                 .andExpect(jsonPath("$.microGrid.code").value(t.grid() + "0001"));
     }
 
+    @Autowired
+    LiveRegionIndex liveIndex;
+
+    @Test
+    void aSubtreeImportReplacesOnlyThatSubtreeAndMustFitItsStoredFrame() throws Exception {
+        TestTree t = new TestTree("999999313", 113.0, 38.0);
+        importTree(t.json()).andExpect(status().isOk());
+        String west = "999999313001";
+        String grid = t.grid();
+
+        // the west grid redrawn: two micro-grids (west and east halves) instead of four and a factory
+        TestTree sub = new TestTree("999999313", 113.0, 38.0);
+        sub.features.clear();
+        sub.add(grid, "West grid", "GRID", west, null, null, sub.box(0, 0, 0.02, 0.02));
+        sub.add(grid + "0001", "West half", "MICRO_GRID", grid, null, null, sub.box(0, 0, 0.01, 0.02));
+        sub.add(null, "East half", "MICRO_GRID", grid, null, null, sub.box(0.01, 0, 0.02, 0.02));
+        importTree(sub.json()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rootCode").value(grid))
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.updated").value(2))
+                .andExpect(jsonPath("$.removed").value(3));
+        mvc.perform(get("/api/grid/nodes/{code}/children", grid).with(as(ADMIN)))
+                .andExpect(jsonPath("$[*].name").value(contains("West half", "East half")));
+        mvc.perform(get("/api/grid/locate").param("lon", "113.015").param("lat", "38.005").with(as(ADMIN)))
+                .andExpect(jsonPath("$.microGrid.name").value("East half"));
+        // the rest of the town is untouched
+        mvc.perform(get("/api/grid/nodes/{code}", "9999993132010010001").with(as(ADMIN))).andExpect(status().isOk());
+
+        // a redrawn east grid reaching into the stored west grid is refused against its stored sibling
+        TestTree wide = new TestTree("999999313", 113.0, 38.0);
+        wide.features.clear();
+        wide.add("999999313201", "East village", "VILLAGE", "999999313", "VILLAGE", null, wide.box(0.015, 0, 0.04, 0.02));
+        refused(t, wide.json(), ImportProblem.Type.SIBLINGS_OVERLAP, a -> expect(a,
+                jsonPath("$.problems[0].message").value(containsString("999999313001"))));
+    }
+
+    @Test
+    void anotherNodesChangeIsPickedUpByTheVersionCheck() throws Exception {
+        TestTree t = new TestTree("999999312", 112.0, 37.0);
+        importTree(t.json()).andExpect(status().isOk());
+        CurrentUser viewer = AsUser.user("viewer-312", DataScope.all(), "grid:node:view", "grid:locate");
+        mvc.perform(get("/api/grid/map/features").param("level", "DEDICATED_MICRO_GRID").param("zoom", "15")
+                        .param("bbox", "112.0,37.0,112.04,37.02").with(as(viewer)))
+                .andExpect(jsonPath("$.features[*].properties.code").value(contains(t.grid() + "1001")));
+        // another application node of the cluster removes the factory: only the stored version tells us
+        jdbc.sql("DELETE FROM grid_region_node WHERE code = :c").param("c", t.grid() + "1001").update();
+        jdbc.sql("UPDATE grid_tree_state SET version = version + 1").update();
+        mvc.perform(get("/api/grid/locate").param("lon", "112.003").param("lat", "37.013").with(as(viewer)))
+                .andExpect(jsonPath("$.microGrid.code").value(t.grid() + "1001"));
+        liveIndex.catchUpWithOtherNodes();
+        mvc.perform(get("/api/grid/locate").param("lon", "112.003").param("lat", "37.013").with(as(viewer)))
+                .andExpect(jsonPath("$.microGrid.code").value(t.grid() + "0001"));
+        mvc.perform(get("/api/grid/map/features").param("level", "DEDICATED_MICRO_GRID").param("zoom", "15")
+                        .param("bbox", "112.0,37.0,112.04,37.02").with(as(viewer)))
+                .andExpect(jsonPath("$.features").isEmpty());
+    }
+
     /** Every refused import answers 400 naming the feature, and leaves the stored tree as it was. */
     void refused(TestTree t, String json, ImportProblem.Type expected, Consumer<ResultActions> more) throws Exception {
         String before = export(t.town);
