@@ -171,6 +171,11 @@ class InboxTest {
         assertThat(inbox.list(head.id(), false, null, 5)).extracting(InboxEntry::kind)
                 .containsExactly(NotificationKind.TASK_ESCALATED);
 
+        // the home dashboard shows the head what waits for them
+        String home = mvc.perform(get("/").with(as(head))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("data-testid=\"inbox-home\"", "逾期任务已上报：RW20261204-0044 Inspect the gas station");
+
         // the badge fragment the page shell includes: the count, the stream to follow, the script
         String badgeHtml = mvc.perform(get("/test/notification/badge").with(as(head)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -145,6 +145,11 @@ class PointsPagesTest {
         assertThat(page.indexOf("/points/people/" + second)).isLessThan(page.indexOf("/points/people/" + third));
         assertThat(page).doesNotContain("/points/people/" + elsewhere);
 
+        // the home dashboard: this month's top five of the cadre's village
+        String home = mvc.perform(get("/").with(as(cadre))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("data-testid=\"points-home\"", village.name() + "本月积分", "/points/people/" + first);
+
         // a person's history
         mvc.perform(get("/api/points/people/{h}", first).with(as(cadre)))
                 .andExpect(status().isOk())
