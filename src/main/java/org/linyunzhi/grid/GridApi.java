@@ -2,6 +2,7 @@ package org.linyunzhi.grid;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.linyunzhi.identity.DataScope;
@@ -43,4 +44,10 @@ public interface GridApi {
 
     /** Counts of nodes, people and roster gaps within a data scope, for dashboards. */
     GridOverview overview(DataScope scope);
+
+    /**
+     * The names of roster members by id, for modules that keep only the id (points, tasks); ids
+     * that are not on file are missing from the answer.
+     */
+    Map<UUID, String> staffNames(Collection<UUID> staffIds);
 }

@@ -3,6 +3,7 @@ package org.linyunzhi.grid.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.linyunzhi.grid.GridApi;
@@ -106,5 +107,10 @@ class GridService implements GridApi {
     @Transactional
     public boolean linkUser(UUID staffId, UUID userId) {
         return staff.link(staffId, userId);
+    }
+
+    @Override
+    public Map<UUID, String> staffNames(Collection<UUID> staffIds) {
+        return staff.names(staffIds);
     }
 }

@@ -52,6 +52,18 @@ class Staff {
         return lines;
     }
 
+    Map<UUID, String> names(Collection<UUID> staffIds) {
+        if (staffIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM grid_staff_member WHERE id IN (:ids)").param("ids", staffIds)
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return names;
+    }
+
     List<RosterLine> roster(String nodeCode) {
         return rosters(List.of(nodeCode));
     }

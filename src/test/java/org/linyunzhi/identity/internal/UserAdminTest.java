@@ -49,9 +49,11 @@ class UserAdminTest {
 
     @BeforeEach
     void twoVillages() {
-        cadre = new CurrentUser(UUID.randomUUID(), "cadre-test", "Cadre", Set.of("VILLAGE_CADRE"),
-                Set.of("system:user:view", "system:user:edit", "grid:node:view", "grid:staff:view",
-                        "grid:staff:edit", "grid:locate", "task:view", "task:create", "task:dispatch", "task:do"),
+        // the test cadre holds exactly what the seeded role grants, as a signed-in cadre would:
+        // whatever permissions modules add to the roles, the cadre can still grant GRID_WORKER
+        Set<String> granted = Set.copyOf(jdbc.sql("SELECT permission_code FROM role_permission WHERE role_code = 'VILLAGE_CADRE'")
+                .query(String.class).list());
+        cadre = new CurrentUser(UUID.randomUUID(), "cadre-test", "Cadre", Set.of("VILLAGE_CADRE"), granted,
                 DataScope.region(VILLAGE));
         inside = TestAccounts.create(accounts, encoder, "inside", DataScope.Kind.REGION, VILLAGE + "001", null, false,
                 "GRID_WORKER");

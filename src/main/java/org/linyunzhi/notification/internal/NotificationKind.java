@@ -1,0 +1,11 @@
+package org.linyunzhi.notification.internal;
+
+/** What a notification tells its reader; each kind has its wording in the notification bundle. */
+enum NotificationKind {
+    TASK_DISPATCHED, TASK_RETURNED, TASK_URGED, TASK_DEADLINE_NEAR, TASK_OVERDUE, TASK_ESCALATED, TASK_APPROVED;
+
+    /** Kinds that ask for action now: shown in red. */
+    public boolean urgent() {
+        return this == TASK_URGED || this == TASK_OVERDUE || this == TASK_ESCALATED;
+    }
+}

@@ -1,0 +1,57 @@
+package org.linyunzhi.points.internal;
+
+import org.linyunzhi.task.TaskEvents.TaskApproved;
+import org.linyunzhi.task.TaskEvents.TaskDispatched;
+import org.linyunzhi.task.TaskEvents.TaskOverdue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only writer of the ledger. Each method runs after the task's transaction committed, on its
+ * own thread and in its own transaction; the event publication registry redelivers an event whose
+ * listener failed or whose node stopped, so every method is safe to run twice.
+ */
+@Component
+class TaskPointsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskPointsListener.class);
+
+    private final PointsRules rules;
+    private final Ledger ledger;
+
+    TaskPointsListener(PointsRules rules, Ledger ledger) {
+        this.rules = rules;
+        this.ledger = ledger;
+    }
+
+    /** Only the start of the task's clock is kept: the early bonus may be a share of the window. */
+    @ApplicationModuleListener
+    void on(TaskDispatched e) {
+        rules.recordDispatch(e.taskId(), e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(TaskApproved e) {
+        var dispatchedAt = rules.dispatchedAt(e.taskId()).orElse(null);
+        for (Award award : PointsPolicy.forApproval(e, rules.current(), dispatchedAt)) {
+            write(award);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TaskOverdue e) {
+        PointsPolicy.forOverdue(e, rules.current()).ifPresent(this::write);
+    }
+
+    private void write(Award award) {
+        if (ledger.append(award)) {
+            log.info("Points {} for {} ({} {})", award.points(), award.staffId() != null ? award.staffId() : award.userId(),
+                    award.ruleCode(), award.sourceNumber());
+        } else {
+            log.debug("Points for {} {} {} already written; repeated delivery ignored", award.sourceEvent(),
+                    award.sourceId(), award.ruleCode());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.linyunzhi.points.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.linyunzhi.points.PointsApi;
+import org.linyunzhi.task.TaskEvents.TaskApproved;
+import org.linyunzhi.task.TaskPriority;
+import org.linyunzhi.task.TaskType;
+import org.linyunzhi.testsupport.BrowserTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The grid worker's points on a phone in a real Chromium: "my points" shows what an approved task
+ * earned, and the leaderboard of their grid draws its ECharts bar chart, both within 390 px and
+ * without Content-Security-Policy violations.
+ */
+class PointsBrowserTest extends BrowserTest {
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    PointsApi points;
+
+    @Test
+    void myPointsAndMyGridsLeaderboardOnAPhone() {
+        Page page = phone();
+        List<String> problems = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                problems.add(m.text());
+            }
+        });
+        page.onPageError(problems::add);
+        logIn(page, "gridworker", "Linpu@2026");
+        // from here on (the home page after login is another module's), every resource must load
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                problems.add(r.status() + " " + r.url());
+            }
+        });
+        UUID me = UUID.fromString((String) page.evaluate(
+                "async () => (await (await fetch('/api/identity/me')).json()).id"));
+        String grid = (String) page.evaluate("async () => (await (await fetch('/api/identity/me')).json()).regionCode");
+        long before = points.balanceOfUser(me);
+
+        tx.executeWithoutResult(s -> events.publishEvent(new TaskApproved(UUID.randomUUID(), "RW-PTS-1",
+                "Clear the drain", TaskType.RECTIFICATION, TaskPriority.URGENT, grid + "0001", UUID.randomUUID(), me,
+                null, Instant.now(), Instant.now(), Set.of(me))));
+        await().atMost(TaskPointsTest.WAIT).until(() -> points.balanceOfUser(me) == before + 10);
+
+        page.navigate(url("/points/me"));
+        assertThat(page.textContent("#balance").strip()).isEqualTo(String.valueOf(before + 10));
+        assertThat(page.textContent("#entries")).contains("RW-PTS-1").contains("任务审核通过（整改·紧急）");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(PHONE_WIDTH);
+        screenshot(page, "points-mine-phone");
+
+        page.navigate(url("/points/leaderboard"));
+        page.waitForSelector("#points-chart canvas");
+        assertThat(page.textContent("#area-totals")).contains("10");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(PHONE_WIDTH);
+        screenshot(page, "points-leaderboard-phone");
+        assertThat(problems).isEmpty();
+    }
+}
