@@ -20,6 +20,7 @@ import org.linyunzhi.grid.Location;
 import org.linyunzhi.grid.RegionLevel;
 import org.linyunzhi.grid.RegionNode;
 import org.linyunzhi.identity.UserDirectory;
+import org.linyunzhi.points.PointsApi;
 import org.linyunzhi.testsupport.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,9 @@ class TaskLoopBrowserTest extends BrowserTest {
     JdbcClient jdbc;
 
     @Autowired
+    PointsApi points;
+
+    @Autowired
     JsonMapper json;
 
     @Test
@@ -60,6 +64,7 @@ class TaskLoopBrowserTest extends BrowserTest {
         grid.descendants(village, RegionLevel.GRID).stream().map(RegionNode::code).filter(c -> !c.equals(gridCode))
                 .limit(2).forEach(threeGrids::add);
         UUID memberStaff = grid.staffLinkedTo(member.id()).get(0);
+        long pointsBefore = points.balance(memberStaff);
         String campaign = "Browser loop " + UUID.randomUUID().toString().substring(0, 8);
 
         // 1. the department officer starts a campaign to three grids of the village
@@ -176,8 +181,28 @@ class TaskLoopBrowserTest extends BrowserTest {
         assertThat(desk.querySelectorAll("#supervision-table tbody tr")).hasSizeGreaterThan(1);
         screenshot(desk, "task-supervision-board");
 
-        // ---- POINTS (issue 3, points 7 and 11): the points engineer adds here the check that the
-        // member's balance rose by the rule's amount for this approval (TaskApproved of taskId). ----
+        // the member's points rose by the approval rule's amount for the task's type and priority,
+        // plus the early-completion bonus (submitted days before the deadline); the ledger is fed
+        // after commit by the points module's listener, so wait for it
+        var kind = jdbc.sql("SELECT type, priority FROM task WHERE id = :id").param("id", taskId)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        int approval = points.approvalPoints(TaskType.valueOf(kind[0]), TaskPriority.valueOf(kind[1]));
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (points.balance(memberStaff) == pointsBefore && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(500); // the bonus is written by the same listener call, in the same transaction
+        var earned = jdbc.sql("SELECT rule_code, points FROM points_entry WHERE source_id = :id AND staff_id = :staff")
+                .param("id", taskId).param("staff", memberStaff)
+                .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list();
+        assertThat(earned).anySatisfy(e -> {
+            assertThat(e.getKey()).startsWith("APPROVAL:");
+            assertThat(e.getValue()).isEqualTo(approval);
+        });
+        assertThat(earned).anySatisfy(e -> assertThat(e.getKey()).isEqualTo("EARLY_BONUS"));
+        assertThat(points.balance(memberStaff) - pointsBefore)
+                .isEqualTo(earned.stream().mapToLong(java.util.Map.Entry::getValue).sum())
+                .isGreaterThan(approval);
     }
 
     /** A fresh phone-sized browser, signed in as the micro-grid member, allowed to share its position. */
