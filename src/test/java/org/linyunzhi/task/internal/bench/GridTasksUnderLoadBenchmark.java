@@ -264,12 +264,13 @@ public final class GridTasksUnderLoadBenchmark {
         }
     }
 
-    private record Result(Latencies mine, Latencies board, double seconds, String campaign, String loadBefore,
+    private record Result(Latencies mine, Latencies board, Latencies villageBoard, double seconds, String campaign, String loadBefore,
                           String loadAfter) {
         void print() {
             System.out.printf("measured %.1f s; load average before %s, after %s%n", seconds, loadBefore, loadAfter);
             mine.print(seconds);
             board.print(seconds);
+            villageBoard.print(seconds);
             if (campaign != null) {
                 System.out.println(campaign);
             }
@@ -288,7 +289,8 @@ public final class GridTasksUnderLoadBenchmark {
     private static Result run(List<Session> workers, List<Session> supervisors, int threads, int seconds, int boardEvery,
                               Dispatch campaign) throws Exception {
         Latencies mine = new Latencies("my tasks");
-        Latencies board = new Latencies("board");
+        Latencies board = new Latencies("board (town)");
+        Latencies villageBoard = new Latencies("board (village)");
         String[] tabs = {"", "?state=DISPATCHED", "?state=IN_PROGRESS", "?state=APPROVED", "?page=1"};
         String loadBefore = loadAverage();
         long start = System.nanoTime();
@@ -301,8 +303,10 @@ public final class GridTasksUnderLoadBenchmark {
                 parts.add(pool.submit(() -> {
                     long[] mineNanos = new long[1 << 16];
                     long[] boardNanos = new long[1 << 14];
+                    long[] villageNanos = new long[1 << 14];
                     int m = 0;
                     int b = 0;
+                    int v = 0;
                     for (int i = 0; System.nanoTime() < end; i++) {
                         boolean isBoard = (i + thread) % boardEvery == 0;
                         Session who = isBoard ? supervisors.get((i / boardEvery) % supervisors.size())
@@ -312,10 +316,13 @@ public final class GridTasksUnderLoadBenchmark {
                         try {
                             HttpResponse<String> response = who.get(path);
                             long took = System.nanoTime() - before;
+                            boolean town = who.username().equals("leader");
                             if (response.statusCode() != 200) {
                                 (isBoard ? board : mine).error(who.username() + " " + path + " " + response.statusCode());
-                            } else if (isBoard && b < boardNanos.length) {
+                            } else if (isBoard && town && b < boardNanos.length) {
                                 boardNanos[b++] = took;
+                            } else if (isBoard && !town && v < villageNanos.length) {
+                                villageNanos[v++] = took;
                             } else if (!isBoard && m < mineNanos.length) {
                                 mineNanos[m++] = took;
                             }
@@ -325,6 +332,7 @@ public final class GridTasksUnderLoadBenchmark {
                     }
                     mine.add(mineNanos, m);
                     board.add(boardNanos, b);
+                    villageBoard.add(villageNanos, v);
                     return null;
                 }));
             }
@@ -337,7 +345,7 @@ public final class GridTasksUnderLoadBenchmark {
                 part.get();
             }
             double took = (System.nanoTime() - start) / 1e9;
-            return new Result(mine, board, took, dispatched == null ? null : dispatched.get(), loadBefore, loadAverage());
+            return new Result(mine, board, villageBoard, took, dispatched == null ? null : dispatched.get(), loadBefore, loadAverage());
         } finally {
             pool.shutdownNow();
         }
@@ -371,13 +379,30 @@ public final class GridTasksUnderLoadBenchmark {
                  ORDER BY t.updated_at DESC, t.number DESC LIMIT 20""".formatted(fixture.sampleUser(), fixture.sampleStaff());
         System.out.println("-- my tasks (one user, all states):");
         db.sql(mine).query(String.class).list().forEach(System.out::println);
-        String board = """
+        String town = db.sql("SELECT code FROM grid_region_node WHERE level = 'TOWN' ORDER BY code LIMIT 1")
+                .query(String.class).single();
+        String village = db.sql("SELECT code FROM grid_region_node WHERE level = 'VILLAGE' ORDER BY code LIMIT 1")
+                .query(String.class).single();
+        explainBoard(db, "town board", town, village.length());
+        explainBoard(db, "village board", village, village.length() + 3);
+    }
+
+    /** The board's query as SupervisionBoard sends it for a reader whose scope is the whole town. */
+    private static void explainBoard(JdbcClient db, String title, String node, int childLength) {
+        System.out.println("-- " + title + ":");
+        db.sql("""
                 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-                SELECT left(t.region_code, 12), count(*),
-                       count(*) FILTER (WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED'))
-                  FROM task t WHERE t.state NOT IN ('DRAFT', 'CANCELLED') AND t.region_code LIKE '33%' GROUP BY 1""";
-        System.out.println("-- town board:");
-        db.sql(board).query(String.class).list().forEach(System.out::println);
+                SELECT left(t.region_code, %d) AS code, count(*) AS total,
+                       count(*) FILTER (WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')) AS open,
+                       count(*) FILTER (WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
+                                          AND t.deadline < now()) AS open_overdue,
+                       count(*) FILTER (WHERE t.state = 'APPROVED') AS closed,
+                       count(*) FILTER (WHERE t.state = 'APPROVED' AND (t.deadline IS NULL OR t.closed_at <= t.deadline)) AS on_time
+                  FROM task t
+                 WHERE t.state NOT IN ('DRAFT', 'CANCELLED') AND t.region_code LIKE '%s%%'
+                 GROUP BY 1 ORDER BY 1""".formatted(childLength, node))
+                .query(String.class).list().stream().filter(line -> !line.contains("Buffers") && !line.contains("Worker "))
+                .forEach(System.out::println);
     }
 
     private static String enc(String s) {
