@@ -102,6 +102,30 @@ public abstract class BrowserTest {
         return page;
     }
 
+    /**
+     * Collects what a person would see go wrong on the page: content-security-policy refusals and
+     * script errors at once, and, after {@link #watchFailedLoads}, resources that fail to load.
+     */
+    protected List<String> watchProblems(Page page) {
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                problems.add(m.text());
+            }
+        });
+        page.onPageError(problems::add);
+        return problems;
+    }
+
+    /** Adds every answer of 400 or more (but a missing favicon) to the problems from {@link #watchProblems}. */
+    protected void watchFailedLoads(Page page, List<String> problems) {
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                problems.add(r.status() + " " + r.url());
+            }
+        });
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at. */
     protected void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")).setFullPage(true));

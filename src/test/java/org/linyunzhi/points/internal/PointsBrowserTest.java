@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,20 +40,10 @@ class PointsBrowserTest extends BrowserTest {
     @Test
     void myPointsAndMyGridsLeaderboardOnAPhone() {
         Page page = phone();
-        List<String> problems = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if (m.text().contains("Content Security Policy")) {
-                problems.add(m.text());
-            }
-        });
-        page.onPageError(problems::add);
+        List<String> problems = watchProblems(page);
         logIn(page, "gridworker", "Linpu@2026");
         // from here on (the home page after login is another module's), every resource must load
-        page.onResponse(r -> {
-            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
-                problems.add(r.status() + " " + r.url());
-            }
-        });
+        watchFailedLoads(page, problems);
         UUID me = UUID.fromString((String) page.evaluate(
                 "async () => (await (await fetch('/api/identity/me')).json()).id"));
         String grid = (String) page.evaluate("async () => (await (await fetch('/api/identity/me')).json()).regionCode");
