@@ -80,8 +80,12 @@ class NewcomerBrowserTest extends BrowserTest {
 
         Locator panel = page.locator("[data-testid=grid-map-panel]");
         panel.waitFor();
-        page.waitForFunction("name => document.querySelector('[data-testid=grid-map-panel]').innerText.includes(name)",
-                expected.microGrid().name());
+        // the panel fills in two parts (the place's answer and the node's details); wait for both
+        List<String> wanted = new java.util.ArrayList<>(List.of(expected.microGrid().name(), expected.grid().name(),
+                expected.village().name()));
+        expected.responsible().forEach(p -> wanted.add(p.name()));
+        page.waitForFunction("names => { const t = document.querySelector('[data-testid=grid-map-panel]').innerText;"
+                + " return names.every(n => t.includes(n)); }", wanted);
         String shown = panel.innerText();
         assertThat(shown).contains(expected.microGrid().name(), expected.grid().name(), expected.village().name());
         assertThat(expected.responsible()).isNotEmpty();
