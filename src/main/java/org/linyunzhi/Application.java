@@ -15,6 +15,6 @@ import org.springframework.modulith.Modulithic;
 public class Application {
 
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, DemoSwitch.apply(args));
+        SpringApplication.run(Application.class, args);
     }
 }
