@@ -35,6 +35,7 @@ class GridOverviewQuery {
                 .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
                 .single();
         // a village's code is the first 12 digits of every code below it
+        var inVillages = scope.predicate("v.code");
         List<GridOverview.VillageFigures> villages = jdbc.sql("""
                         SELECT v.code, v.name,
                                count(*) FILTER (WHERE n.level = 'GRID') AS grids,
@@ -47,8 +48,8 @@ class GridOverviewQuery {
                           LEFT JOIN grid_region_node n ON n.code LIKE v.code || '%' AND n.code <> v.code
                          WHERE v.level = 'VILLAGE' AND {scope}
                          GROUP BY v.code, v.name
-                         ORDER BY v.code""".replace("{scope}", in.sql().replace("n.code", "v.code")))
-                .params(in.params())
+                         ORDER BY v.code""".replace("{scope}", inVillages.sql()))
+                .params(inVillages.params())
                 .query((rs, i) -> new GridOverview.VillageFigures(rs.getString("code"), rs.getString("name"),
                         rs.getInt("grids"), rs.getInt("micro"), rs.getInt("dedicated"), rs.getInt("staff")))
                 .list();
