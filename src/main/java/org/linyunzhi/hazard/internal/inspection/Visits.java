@@ -12,9 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.linyunzhi.hazard.internal.hazards.HazardIntake;
+import org.linyunzhi.hazard.internal.hazards.HazardPhotos;
+import org.linyunzhi.hazard.internal.hazards.HazardRefused;
 import org.linyunzhi.hazard.internal.hazards.HazardReport;
+import org.linyunzhi.hazard.internal.hazards.ReportedHazard;
 import org.linyunzhi.identity.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,15 +46,19 @@ class Visits {
     private final Campaigns campaigns;
     private final InspectionPhotos photos;
     private final HazardIntake intake;
+    private final HazardPhotos hazardPhotos;
+    private final MessageSource messages;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Visits(InspectionPoints points, Campaigns campaigns, InspectionPhotos photos, HazardIntake intake, JdbcClient jdbc,
-           ObjectProvider<Clock> clock) {
+    Visits(InspectionPoints points, Campaigns campaigns, InspectionPhotos photos, HazardIntake intake,
+           HazardPhotos hazardPhotos, MessageSource messages, JdbcClient jdbc, ObjectProvider<Clock> clock) {
         this.points = points;
         this.campaigns = campaigns;
         this.photos = photos;
         this.intake = intake;
+        this.hazardPhotos = hazardPhotos;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
@@ -102,7 +111,6 @@ class Visits {
                 .param("note", blankToNull(form.note()))
                 .update();
         photos.store(inspectionId, photoList, now);
-        List<UUID> photoIds = photos.ofInspection(inspectionId);
 
         List<UUID> hazardIds = new ArrayList<>();
         List<String> hazardNumbers = new ArrayList<>();
@@ -115,7 +123,7 @@ class Visits {
                 if (!a.passed()) {
                     failed = true;
                     if (a.reportHazard()) {
-                        var reported = report(listed, item, a, inspectionId, photoIds, user);
+                        var reported = report(listed, item, a, inspectionId, photoList, user);
                         hazardId = reported.id();
                         hazardIds.add(reported.id());
                         hazardNumbers.add(reported.number());
@@ -136,8 +144,12 @@ class Visits {
                 hazardNumbers);
     }
 
-    private org.linyunzhi.hazard.internal.hazards.ReportedHazard report(InspectionPoints.Listed listed, ChecklistItem item,
-            VisitForm.Answer a, UUID inspectionId, List<UUID> photoIds, CurrentUser user) {
+    /**
+     * Reports a failed item as a hazard. The visit's photos go with it as the hazard's own copies
+     * (a hazard photo belongs to one hazard), stored through the hazard module's photo store.
+     */
+    private ReportedHazard report(InspectionPoints.Listed listed, ChecklistItem item, VisitForm.Answer a,
+                                  UUID inspectionId, List<VisitForm.Photo> visitPhotos, CurrentUser user) {
         String category = a.categoryCode() != null && !a.categoryCode().isBlank() ? a.categoryCode().strip()
                 : item.categoryCode();
         if (category == null) {
@@ -147,12 +159,23 @@ class Visits {
         String title = item.text() + " - " + p.name();
         String description = a.note() == null || a.note().isBlank() ? item.text() : a.note().strip();
         try {
-            return intake.report(new HazardReport(title.length() > 100 ? title.substring(0, 100) : title, description,
+            List<UUID> photoIds = new ArrayList<>();
+            for (VisitForm.Photo photo : visitPhotos) {
+                photoIds.add(hazardPhotos.store(photo.bytes(), photo.fileName(), HazardPhotos.Stage.FOUND, user.id(),
+                        "photos"));
+            }
+            return intake.report(new HazardReport(title.length() > HazardReport.MAX_TITLE ? title.substring(0, HazardReport.MAX_TITLE) : title, description,
                     category, null, "INSPECTION", listed.campaignCode(), p.campaignId(), inspectionId, p.placeId(),
                     p.name(), p.lon(), p.lat(), photoIds, null), user.id());
-        } catch (IllegalArgumentException refused) {
-            throw InspectionRefused.badInput("c_" + item.id(), "inspection.error.hazardRefused", refused.getMessage());
+        } catch (HazardRefused refused) {
+            throw InspectionRefused.badInput("c_" + item.id(), "inspection.error.hazardRefused", hazardText(refused));
         }
+    }
+
+    /** The hazard module's refusal in the reader's language: its message starts with the key. */
+    private String hazardText(HazardRefused refused) {
+        String key = refused.getMessage() == null ? "" : refused.getMessage().split(" ", 2)[0];
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
     /** Every item of every merged campaign answered, and nothing else. */

@@ -1,4 +1,4 @@
-package org.linyunzhi.hazard.internal.demo;
+package org.linyunzhi.hazard.internal.inspection;
 
 import java.time.LocalDate;
 import java.util.List;
