@@ -1,0 +1,43 @@
+package org.linyunzhi.hazard.internal.inspection;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.linyunzhi.identity.CurrentUser;
+import org.linyunzhi.identity.DataScope;
+import org.linyunzhi.identity.UserDirectory;
+
+/** Demo users as the login would make them, and campaign requests for the inspection tests. */
+final class InspectionFixtures {
+
+    static final String[] OFFICER = {"inspection:view", "inspection:campaign"};
+    static final String[] WORKER = {"inspection:view", "inspection:do"};
+
+    private InspectionFixtures() {
+    }
+
+    /** A demo user with the given permissions: the officer bound to their department, the others to their node. */
+    static CurrentUser user(UserDirectory users, String username, String... permissions) {
+        UserDirectory.Person p = users.byUsername(username).orElseThrow();
+        DataScope scope = p.departmentId() != null ? DataScope.department(p.departmentId(), p.regionCode().substring(0, 9))
+                : DataScope.region(p.regionCode());
+        return new CurrentUser(p.id(), p.username(), p.displayName(), Set.of("TEST"), Set.of(permissions), scope);
+    }
+
+    /** A town-wide reader, such as the town leader. */
+    static CurrentUser leader(UserDirectory users) {
+        UserDirectory.Person p = users.byUsername("leader").orElseThrow();
+        return new CurrentUser(p.id(), p.username(), p.displayName(), Set.of("TOWN_LEADER"), Set.of(OFFICER),
+                DataScope.all());
+    }
+
+    static CampaignRequest campaign(String name, String department, TargetRequest target, CampaignRequest.Item... items) {
+        LocalDate today = LocalDate.now(CampaignIssuing.TOWN_ZONE);
+        return new CampaignRequest(name, CampaignType.FIRE, department, today.minusDays(1), today.plusDays(20),
+                List.of(items), target);
+    }
+
+    static TargetRequest region(String kind, String regionCode) {
+        return new TargetRequest(kind, null, null, null, regionCode, null, null);
+    }
+}
