@@ -1,0 +1,24 @@
+package org.linyunzhi.registry.internal;
+
+import java.util.Optional;
+
+/**
+ * The departments that supply registry files (公安 for residents, 住建 for houses, 市场监管 for
+ * businesses …). A record lists every department that supplied it, so a conflict report can say
+ * whose value is whose.
+ */
+enum Department {
+    PUBLIC_SECURITY, CIVIL_AFFAIRS, MARKET_REGULATION, HOUSING, EDUCATION, HEALTH, EMERGENCY;
+
+    static Optional<Department> parse(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        for (Department d : values()) {
+            if (d.name().equalsIgnoreCase(code.strip())) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+}
