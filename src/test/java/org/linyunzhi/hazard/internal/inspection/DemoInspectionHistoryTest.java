@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The demo's campaigns are those nobody created by hand (other tests add their own).
  */
 @IntegrationTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class DemoInspectionHistoryTest {
 
     private static final String DEMO = "SELECT id FROM hazard_campaign WHERE created_by IS NULL";

@@ -42,9 +42,8 @@ class InspectionBrowserTest extends BrowserTest {
                         new CampaignRequest.Item("Fire exits clear", null, null),
                         new CampaignRequest.Item("Extinguisher in date", null, null)),
                 InspectionFixtures.user(users, "officer", InspectionFixtures.OFFICER));
-        Map<String, Object> point = jdbc.sql("""
-                SELECT id, name, lon, lat FROM hazard_inspection_point WHERE campaign_id = :c ORDER BY region_code, name LIMIT 1""")
-                .param("c", created.campaign().id()).query().singleRow();
+        Map<String, Object> point = jdbc.sql("SELECT id, name, lon, lat FROM hazard_inspection_point WHERE id = :p")
+                .param("p", InspectionFixtures.lonePoint(jdbc, created.campaign().id())).query().singleRow();
         List<UUID> items = jdbc.sql("SELECT id FROM hazard_checklist_item WHERE campaign_id = :c ORDER BY position")
                 .param("c", created.campaign().id()).query(UUID.class).list();
 

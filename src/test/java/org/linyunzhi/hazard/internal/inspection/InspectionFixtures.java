@@ -37,6 +37,19 @@ final class InspectionFixtures {
                 List.of(items), target);
     }
 
+    /**
+     * A point of the campaign at a place no other running campaign visits, so that its form holds this
+     * campaign's checklist alone (tests share one database, and the demo has running campaigns).
+     */
+    static java.util.UUID lonePoint(org.springframework.jdbc.core.simple.JdbcClient jdbc, java.util.UUID campaign) {
+        return jdbc.sql("""
+                SELECT p.id FROM hazard_inspection_point p WHERE p.campaign_id = :c AND NOT EXISTS (
+                  SELECT 1 FROM hazard_inspection_point q JOIN hazard_campaign k ON k.id = q.campaign_id
+                   WHERE q.place_id = p.place_id AND q.campaign_id <> p.campaign_id AND k.status = 'ACTIVE'
+                     AND k.ends_on >= current_date)
+                 ORDER BY p.region_code, p.name LIMIT 1""").param("c", campaign).query(java.util.UUID.class).single();
+    }
+
     static TargetRequest region(String kind, String regionCode) {
         return new TargetRequest(kind, null, null, null, regionCode, null, null);
     }

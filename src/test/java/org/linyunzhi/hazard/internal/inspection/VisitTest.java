@@ -66,8 +66,7 @@ class VisitTest {
                 InspectionFixtures.region("HOUSE", gridworker.regionCode()),
                 new CampaignRequest.Item("Stairs free of stored goods", null, category()),
                 new CampaignRequest.Item("No e-bike charging indoors", null, null)), officer);
-        return jdbc.sql("SELECT id FROM hazard_inspection_point WHERE campaign_id = :c ORDER BY region_code, name LIMIT 1")
-                .param("c", created.campaign().id()).query(UUID.class).single();
+        return InspectionFixtures.lonePoint(jdbc, created.campaign().id());
     }
 
     private List<UUID> items(UUID pointId) {
