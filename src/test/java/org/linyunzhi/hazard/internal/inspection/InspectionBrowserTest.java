@@ -32,13 +32,20 @@ class InspectionBrowserTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.linyunzhi.grid.GridApi gridApi;
+
+    @Autowired
+    org.linyunzhi.registry.RegistryApi registry;
+
     @Test
     void aGridWorkerFailsAnItemAndReportsAHazardFromThePhone() {
         String grid = users.byUsername("gridworker").orElseThrow().regionCode();
         String category = jdbc.sql("SELECT code FROM hazard_category WHERE active ORDER BY code OFFSET 3 LIMIT 1")
                 .query(String.class).single();
         String name = "Phone check " + UUID.randomUUID().toString().substring(0, 8);
-        var created = issuing.create(InspectionFixtures.campaign(name, null, InspectionFixtures.region("HOUSE", grid),
+        String microGrid = InspectionFixtures.freeMicroGrid(jdbc, gridApi, registry, grid);
+        var created = issuing.create(InspectionFixtures.campaign(name, null, InspectionFixtures.region("HOUSE", microGrid),
                         new CampaignRequest.Item("Fire exits clear", null, null),
                         new CampaignRequest.Item("Extinguisher in date", null, null)),
                 InspectionFixtures.user(users, "officer", InspectionFixtures.OFFICER));

@@ -50,6 +50,25 @@ final class InspectionFixtures {
                  ORDER BY p.region_code, p.name LIMIT 1""").param("c", campaign).query(java.util.UUID.class).single();
     }
 
+    /**
+     * A micro-grid of the grid worker's grid with houses that no test campaign has taken yet, so that
+     * each test works on places of its own.
+     */
+    static String freeMicroGrid(org.springframework.jdbc.core.simple.JdbcClient jdbc, org.linyunzhi.grid.GridApi grid,
+                                org.linyunzhi.registry.RegistryApi registry, String gridCode) {
+        for (var node : grid.descendants(gridCode, org.linyunzhi.grid.RegionLevel.MICRO_GRID)) {
+            boolean taken = jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM hazard_inspection_point p JOIN hazard_campaign c ON c.id = p.campaign_id
+                                    WHERE p.region_code = :r AND c.created_by IS NOT NULL)""")
+                    .param("r", node.code()).query(Boolean.class).single();
+            if (!taken && registry.count(new org.linyunzhi.registry.PlaceFilter(org.linyunzhi.registry.PlaceKind.HOUSE,
+                    null, null, null, node.code(), null, null, null)) >= 2) {
+                return node.code();
+            }
+        }
+        throw new IllegalStateException("no free micro-grid left in " + gridCode);
+    }
+
     static TargetRequest region(String kind, String regionCode) {
         return new TargetRequest(kind, null, null, null, regionCode, null, null);
     }
