@@ -140,12 +140,13 @@ class DemoInspectionHistory implements ApplicationRunner {
 
         List<Visit> visits = new ArrayList<>();
         Map<Visit, Integer> hazardsAt = new LinkedHashMap<>();
+        Map<Campaign, List<InspectionPoint>> running = new LinkedHashMap<>();
         for (int c = 0; c < defs.size(); c++) {
             DemoCampaigns.Definition def = defs.get(c);
-            boolean running = !def.endsOn().isBefore(today);
+            boolean isRunning = !def.endsOn().isBefore(today);
             Campaign campaign = new Campaign(UUID.randomUUID(), String.format("PC2026-%04d", c + 1), def.name(),
                     CampaignType.valueOf(def.type()), def.department(), def.startsOn(), def.endsOn(),
-                    running ? Campaign.ACTIVE : Campaign.FINISHED, def.targets().name(), null,
+                    isRunning ? Campaign.ACTIVE : Campaign.FINISHED, def.targets().name(), null,
                     def.startsOn().atTime(9, 0).atZone(CampaignIssuing.TOWN_ZONE).toInstant());
             List<Category> matching = matching(categories, def);
             List<ChecklistItem> items = new ArrayList<>();
@@ -155,7 +156,7 @@ class DemoInspectionHistory implements ApplicationRunner {
             }
             campaigns.insert(campaign, items);
             // a running campaign still has a quarter of its points ahead of it
-            int total = running ? inspected[c] + inspected[c] / 3 : inspected[c];
+            int total = isRunning ? inspected[c] + inspected[c] / 3 : inspected[c];
             List<InspectionPoint> points = campaigns.insertPoints(campaign.id(), sample(pools.get(def.targets()), def, all,
                     total, rnd));
             List<Visit> ofCampaign = new ArrayList<>();
@@ -174,11 +175,14 @@ class DemoInspectionHistory implements ApplicationRunner {
                 hazardsAt.put(v, item);
             }
             visits.addAll(ofCampaign);
-            if (running) {
-                issuing.issueTasks(campaign, points, null);
+            if (isRunning) {
+                running.put(campaign, points);
             }
         }
-        lap("campaigns and tasks");
+        lap("campaigns");
+        // the campaigns still running have their rounds in the grid workers' task lists
+        running.forEach((campaign, points) -> issuing.issueTasks(campaign, points, null));
+        lap("tasks");
         storeVisits(visits);
         lap("visits");
         reportHazards(hazardsAt, categories, finder, now, rnd);
