@@ -100,6 +100,51 @@ class InspectionBrowserTest extends BrowserTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The officer's form: ticking accommodation shows the registry's count before anything is created;
+     * an area drawn on the map (three clicks and "finish") narrows it; the campaign is created from the page.
+     */
+    @Test
+    void theOfficerPreviewsTargetsAndDrawsTheAreaOnTheMap() {
+        Page desk = logIn(desktop(), "officer", PASSWORD);
+        List<String> problems = watchProblems(desk);
+        desk.navigate(url("/hazard/inspection/campaigns/new"));
+        desk.waitForFunction("() => window.lyzAreaMap && document.querySelector('#area-map .leaflet-overlay-pane svg')");
+        desk.fill("#name", "Drawn area check");
+        desk.selectOption("#type", "FIRE");
+        desk.fill("[data-testid=item-text-0]", "Exits clear");
+        desk.selectOption("#kind", "HOUSE");
+        desk.waitForSelector("[data-testid=preview]:has-text('符合条件')");
+        int allHouses = number(desk.textContent("[data-testid=preview]"));
+        assertThat(allHouses).isPositive();
+
+        var box = desk.locator("#area-map").boundingBox();
+        double cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+        desk.mouse().click(cx - 60, cy - 40);
+        desk.mouse().click(cx + 60, cy - 40);
+        desk.mouse().click(cx, cy + 60);
+        desk.click("#area-finish");
+        desk.waitForFunction("n => !document.querySelector('[data-testid=preview]').textContent.includes(n)",
+                String.valueOf(allHouses));
+        int inArea = number(desk.textContent("[data-testid=preview]"));
+        assertThat(inArea).isLessThan(allHouses);
+        assertThat(desk.inputValue("#area")).contains("\"Polygon\"");
+        screenshot(desk, "inspection-campaign-form");
+        if (inArea > 0) {
+            desk.click("[data-testid=campaign-create]");
+            desk.waitForSelector("[data-testid=campaign-created]");
+            assertThat(desk.textContent("[data-testid=figure-points]").strip()).isEqualTo(String.valueOf(inArea));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** The first number in a text (the count in the preview line). */
+    private static int number(String text) {
+        var m = java.util.regex.Pattern.compile("\\d+").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Integer.parseInt(m.group());
+    }
+
     private void fitsThePhone(Page page) {
         assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(PHONE_WIDTH);
     }

@@ -129,7 +129,11 @@ class VisitTest {
         JsonNode again = json.readTree(mvc.perform(get("/api/hazard/inspections/points/{id}", point).with(as(worker)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(again.get("history").size()).isEqualTo(2);
-        assertThat(again.get("history").get(0).get("photos").asInt()).isEqualTo(1);
+        JsonNode photos = again.get("history").get(0).get("photoIds");
+        assertThat(photos.size()).isEqualTo(1);
+        mvc.perform(get("/hazard/inspection/photos/{id}", photos.get(0).asString()).with(as(worker)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(TestImages.png()));
         assertThat(again.get("history").get(1).get("result").asString()).isEqualTo("FAIL");
     }
 
