@@ -118,12 +118,16 @@ class InspectionBrowserTest extends BrowserTest {
         int allHouses = number(desk.textContent("[data-testid=preview]"));
         assertThat(allHouses).isPositive();
 
+        desk.locator("#area-map").scrollIntoViewIfNeeded();
         var box = desk.locator("#area-map").boundingBox();
         double cx = box.x + box.width / 2, cy = box.y + box.height / 2;
         desk.mouse().click(cx - 60, cy - 40);
         desk.mouse().click(cx + 60, cy - 40);
         desk.mouse().click(cx, cy + 60);
+        assertThat((Integer) desk.evaluate("() => window.lyzAreaMap.corners")).isEqualTo(3);
         desk.click("#area-finish");
+        assertThat(desk.inputValue("#area")).contains("\"Polygon\"");
+        screenshot(desk, "inspection-campaign-area-drawn");
         desk.waitForFunction("n => !document.querySelector('[data-testid=preview]').textContent.includes(n)",
                 String.valueOf(allHouses));
         int inArea = number(desk.textContent("[data-testid=preview]"));
@@ -140,7 +144,8 @@ class InspectionBrowserTest extends BrowserTest {
 
     /** The first number in a text (the count in the preview line). */
     private static int number(String text) {
-        var m = java.util.regex.Pattern.compile("\\d+").matcher(text);
+        // the count is written with grouping separators (2,088)
+        var m = java.util.regex.Pattern.compile("\\d+").matcher(text.replace(",", ""));
         assertThat(m.find()).as(text).isTrue();
         return Integer.parseInt(m.group());
     }
