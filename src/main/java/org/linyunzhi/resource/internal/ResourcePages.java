@@ -224,7 +224,9 @@ class ResourcePages {
     }
 
     @GetMapping("/map")
-    String map() {
+    String map(Model model) {
+        // village outlines come from the grid's API, which only some viewers may read
+        model.addAttribute("showVillages", CurrentUser.require().can("grid:node:view"));
         return "resource/map";
     }
 
@@ -244,6 +246,8 @@ class ResourcePages {
                 found.put(kind, places.nearest(x, y, kind, NEAREST_PER_KIND, scope()));
             }
             model.addAttribute("found", found);
+            model.addAttribute("paths", Map.of(ResourceKind.RESCUE_TEAM, "teams", ResourceKind.SHELTER, "shelters",
+                    ResourceKind.WAREHOUSE, "warehouses"));
         } catch (ResourceRefused refused) {
             model.addAttribute("problem", ResourceProblems.text(messages, refused));
             model.addAttribute("problemField", refused.field);

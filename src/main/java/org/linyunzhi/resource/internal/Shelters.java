@@ -33,7 +33,7 @@ class Shelters {
     record Shelter(UUID id, String name, ShelterLevel level, int capacityDay, int capacityNight, int occupancy,
                    boolean open, String address, double lon, double lat, String regionCode, int version) {
 
-        int holds() {
+        public int holds() {
             return Math.max(capacityDay, capacityNight);
         }
     }

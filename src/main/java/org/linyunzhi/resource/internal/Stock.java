@@ -41,7 +41,7 @@ class Stock {
 
     record Item(UUID id, UUID warehouseId, String item, String unit, int quantity, int minimum, int version) {
 
-        boolean low() {
+        public boolean low() {
             return quantity < minimum;
         }
     }
@@ -54,7 +54,7 @@ class Stock {
     record Alert(UUID warehouseId, String warehouseName, String regionCode, UUID stockId, String item, String unit,
                  int quantity, int minimum) {
 
-        int shortfall() {
+        public int shortfall() {
             return minimum - quantity;
         }
     }
@@ -160,8 +160,8 @@ class Stock {
                         SELECT w.id AS warehouse_id, w.name AS warehouse_name, w.region_code, s.id AS stock_id,
                                s.item, s.unit, s.quantity, s.minimum
                         FROM resource_stock s JOIN resource_warehouse w ON w.id = s.warehouse_id
-                        WHERE s.quantity < s.minimum AND""" + " " + inScope.sql() + """
-                         ORDER BY (s.minimum - s.quantity)::float / s.minimum DESC, w.name, s.item""")
+                        WHERE s.quantity < s.minimum AND""" + " " + inScope.sql()
+                        + " ORDER BY (s.minimum - s.quantity)::float / s.minimum DESC, w.name, s.item")
                 .params(inScope.params())
                 .query((rs, i) -> new Alert(rs.getObject("warehouse_id", UUID.class), rs.getString("warehouse_name"),
                         rs.getString("region_code"), rs.getObject("stock_id", UUID.class), rs.getString("item"),
