@@ -70,12 +70,15 @@ class Places {
                             + " ORDER BY t.position <-> point(:lon, :lat) LIMIT :n")
                     .params(inScope.params()).param("lon", lon).param("lat", lat).param("n", candidates)
                     .query((rs, i) -> row(rs, kind, true)).list();
-            List<NearbyResource> byMetres = rows.stream()
-                    .map(r -> new NearbyResource(place(r), GreatCircle.metres(lon, lat, r.lon(), r.lat())))
-                    .sorted(Comparator.comparingDouble(NearbyResource::metres)).toList();
+            // measured first, summaries written only for the k kept: most candidates are dropped
+            record Measured(Row row, double metres) {
+            }
+            List<Measured> byMetres = rows.stream()
+                    .map(r -> new Measured(r, GreatCircle.metres(lon, lat, r.lon(), r.lat())))
+                    .sorted(Comparator.comparingDouble(Measured::metres)).toList();
             boolean allRead = rows.size() < candidates;
             if (allRead || byMetres.get(k - 1).metres() <= unreadAtLeast(lat, rows.get(rows.size() - 1).degrees())) {
-                return byMetres.subList(0, Math.min(k, byMetres.size()));
+                return byMetres.stream().limit(k).map(m -> new NearbyResource(place(m.row()), m.metres())).toList();
             }
             candidates *= 2;
         }

@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * points, then for {@code --seconds} per way lets {@code --threads} threads ask for the five nearest
  * shelters to random points of the same square, timing every call.
  *
- * <p>Arguments (all optional): {@code --rows=100000 --threads=8 --seconds=20 --check=200}.
+ * <p>Arguments (all optional): {@code --rows=100000 --threads=8 --seconds=20 --check=200}; {@code --threads}
+ * may list several counts ({@code 2,4,8}), each measured both ways in turn.
  */
 public final class NearestResourcesBenchmark {
 
@@ -47,10 +48,13 @@ public final class NearestResourcesBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int rows = Integer.parseInt(options.getOrDefault("rows", "100000"));
-        int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
+        // several thread counts may be given, "4,8": each is measured both ways in turn
+        int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "8").split(",")).mapToInt(Integer::parseInt).toArray();
+        int threads = Arrays.stream(threadCounts).max().orElseThrow();
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int check = Integer.parseInt(options.getOrDefault("check", "200"));
-        System.out.printf("Nearest resources: %,d rows, %d threads, %d s per way; %d cores, load %s%n", rows, threads,
+        System.out.printf("Nearest resources: %,d rows, threads %s, %d s per way; %d cores, load %s%n", rows,
+                Arrays.toString(threadCounts),
                 seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("demo").run(
@@ -89,20 +93,25 @@ public final class NearestResourcesBenchmark {
             }
             System.out.printf("agreement with the brute-force answer: %d of %d points%n", agree, check);
 
-            Result knn = run("knn (application)", threads, seconds, (lon, lat) -> {
-                List<NearbyResource> found = resources.nearest(lon, lat, ResourceKind.SHELTER, 5);
-                if (found.size() != 5) {
-                    throw new IllegalStateException("five expected");
-                }
-            });
-            Result scan = run("brute-force scan", threads, seconds, (lon, lat) -> brute.nearest(lon, lat, 5));
+            List<Result> results = new ArrayList<>();
+            for (int t : threadCounts) {
+                results.add(run("knn (application), " + t + " threads", t, seconds, (lon, lat) -> {
+                    List<NearbyResource> found = resources.nearest(lon, lat, ResourceKind.SHELTER, 5);
+                    if (found.size() != 5) {
+                        throw new IllegalStateException("five expected");
+                    }
+                }));
+                results.add(run("brute-force scan, " + t + " threads", t, seconds, (lon, lat) -> brute.nearest(lon, lat, 5)));
+            }
             System.out.println();
             System.out.println("| way | calls | calls/s | p50 ms | p95 ms | p99 ms | max ms |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-            System.out.println(knn.row());
-            System.out.println(scan.row());
-            System.out.printf("p95 ratio (scan / knn): %.0f ×; load at the end %s%n", scan.percentile(95) / knn.percentile(95),
-                    loadAverage());
+            results.forEach(r -> System.out.println(r.row()));
+            for (int i = 0; i < results.size(); i += 2) {
+                System.out.printf("p95 ratio (scan / knn) at %d threads: %.0f ×%n", threadCounts[i / 2],
+                        results.get(i + 1).percentile(95) / results.get(i).percentile(95));
+            }
+            System.out.printf("load at the end %s%n", loadAverage());
         }
     }
 
