@@ -137,6 +137,28 @@ class ResourcePages {
         return withDispatches(model, id, "resource/warehouse");
     }
 
+    /** A new item starts at zero; its stock arrives by an IN movement on the item's page. */
+    @PostMapping("/warehouses/{id}/items")
+    @PreAuthorize("hasAuthority('resource:edit')")
+    @Audited("resource.stock.add")
+    String addItem(@PathVariable UUID id, @RequestParam(required = false) String item,
+                   @RequestParam(required = false) String unit, @RequestParam(required = false) String minimum,
+                   RedirectAttributes redirect) {
+        try {
+            Integer min = minimum == null || minimum.isBlank() ? null : parseWhole("minimum", minimum);
+            UUID stockId = stock.addItem(id, item, unit, min, scope());
+            return "redirect:/resource/stock/" + stockId;
+        } catch (ResourceRefused refused) {
+            if (refused.kind == ResourceRefused.Kind.NOT_FOUND) {
+                throw notFound();
+            }
+            redirect.addFlashAttribute("problem", ResourceProblems.text(messages, refused));
+            redirect.addFlashAttribute("itemForm", new ArrayList<>(List.of(item == null ? "" : item,
+                    unit == null ? "" : unit, minimum == null ? "" : minimum)));
+            return "redirect:/resource/warehouses/" + id;
+        }
+    }
+
     @GetMapping("/stock/{id}")
     String stockItem(@PathVariable UUID id, Model model) {
         return stockPage(id, model);
@@ -151,7 +173,7 @@ class ResourcePages {
                 Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUser.require();
         try {
-            Integer amount = quantity == null || quantity.isBlank() ? null : parseQuantity(quantity);
+            Integer amount = quantity == null || quantity.isBlank() ? null : parseWhole("quantity", quantity);
             Stock.Item after = stock.move(id, direction, amount, reason, me.id(), me.displayName(), me.scope());
             redirect.addFlashAttribute("done", messages.getMessage("resource.stock.moved",
                     new Object[] {after.item(), after.quantity(), after.unit()}, localeNow()));
@@ -286,11 +308,11 @@ class ResourcePages {
         return "redirect:" + page;
     }
 
-    private static Integer parseQuantity(String text) {
+    private static Integer parseWhole(String field, String text) {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw ResourceRefused.badInput("quantity", "resource.error.moveQuantity", Stock.MAX_MOVE);
+            throw ResourceRefused.badInput(field, "resource.error.whole", text);
         }
     }
 

@@ -112,7 +112,10 @@ class Teams {
     void setStatus(UUID id, String status, Integer expectedVersion, DataScope scope) {
         TeamStatus next = Fields.oneOf("status", TeamStatus.class, status);
         Team team = find(id, scope).orElseThrow(ResourceRefused::notFound);
-        if (!next.isSetByPeople() || team.status() == TeamStatus.DEPLOYED) {
+        if (!next.isSetByPeople()) {
+            throw ResourceRefused.badInput("status", "resource.error.deployedByDispatch");
+        }
+        if (team.status() == TeamStatus.DEPLOYED) {
             throw ResourceRefused.conflict("resource.error.deployedByDispatch");
         }
         int version = expectedVersion == null ? team.version() : expectedVersion;

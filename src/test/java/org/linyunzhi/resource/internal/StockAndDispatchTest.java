@@ -248,6 +248,9 @@ class StockAndDispatchTest {
         mvc.perform(put("/api/resource/teams/{id}/status", team).with(as(keeper)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"STANDBY\"}"))
                 .andExpect(status().isConflict());
+        mvc.perform(put("/api/resource/teams/{id}/status", team).with(as(keeper)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"DEPLOYED\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("status"));
         // and it cannot be sent twice at once
         mvc.perform(post("/api/resource/dispatches").with(as(keeper)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"resourceId\":\"" + team + "\",\"targetKind\":\"EVENT\",\"targetId\":\"" + UUID.randomUUID() + "\"}"))
@@ -362,5 +365,19 @@ class StockAndDispatchTest {
                         .param("direction", "OUT").param("quantity", "2").param("reason", "台风调拨"))
                 .andExpect(status().is3xxRedirection());
         assertThat(quantity(stock)).isEqualTo(3);
+
+        // a new item on the warehouse page: a negative minimum is refused, nothing added
+        String warehouse = jdbc.sql("SELECT warehouse_id::text FROM resource_stock WHERE id = :id").param("id", stock)
+                .query(String.class).single();
+        mvc.perform(post("/resource/warehouses/{id}/items", warehouse).with(as(keeper)).with(csrf())
+                        .param("item", "帐篷").param("unit", "顶").param("minimum", "-2"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("problem"));
+        String added = mvc.perform(post("/resource/warehouses/{id}/items", warehouse).with(as(keeper)).with(csrf())
+                        .param("item", "帐篷").param("unit", "顶").param("minimum", "20"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(added).startsWith("/resource/stock/");
+        assertThat(jdbc.sql("SELECT minimum FROM resource_stock WHERE warehouse_id = CAST(:w AS uuid) AND item = '帐篷'")
+                .param("w", warehouse).query(Integer.class).list()).containsExactly(20);
     }
 }
