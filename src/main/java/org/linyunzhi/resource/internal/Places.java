@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.linyunzhi.resource.NearbyResource;
 import org.linyunzhi.resource.ResourceKind;
 import org.linyunzhi.resource.ResourcePlace;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -141,12 +143,18 @@ class Places {
     }
 
     ResourcePlace place(Row r) {
-        String statusLabel = messages.getMessage("resource.status." + r.status(), null, r.status(),
-                LocaleContextHolder.getLocale());
+        Locale locale = readersLocale();
+        String statusLabel = messages.getMessage("resource.status." + r.status(), null, r.status(), locale);
         String summary = messages.getMessage(PlaceTable.of(r.kind()).summaryKey,
-                new Object[] {r.n1(), r.n2(), r.n3(), r.txt() == null ? "" : r.txt(), statusLabel},
-                LocaleContextHolder.getLocale());
+                new Object[] {r.n1(), r.n2(), r.n3(), r.txt() == null ? "" : r.txt(), statusLabel}, locale);
         return new ResourcePlace(r.id(), r.kind(), r.name(), r.status(), r.lon(), r.lat(), summary);
+    }
+
+    /** The request's language; outside a request (a listener, a job) the town's own, not the JVM's. */
+    private static Locale readersLocale() {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        Locale locale = context == null ? null : context.getLocale();
+        return locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
     }
 
     private static Row row(ResultSet rs, ResourceKind kind, boolean withDegrees) throws SQLException {

@@ -101,6 +101,9 @@ class NearestResourcesTest {
                 + " WHERE address NOT LIKE 'test%'").query(String.class).list();
         assertThat(villages).hasSizeGreaterThanOrEqualTo(20);
         assertThat(all).allSatisfy(p -> assertThat(p.summary()).isNotBlank());
+        // called outside a request (as another module's listener would), the summary is the town's language
+        assertThat(all).filteredOn(p -> p.kind() == ResourceKind.RESCUE_TEAM).first()
+                .satisfies(p -> assertThat(p.summary()).contains(" 人 · "));
     }
 
     @Test
