@@ -65,6 +65,7 @@ class Places {
         }
         PlaceTable table = PlaceTable.of(kind);
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
+        // twice k, and a few more for small k, where one far candidate would otherwise force a second round
         int candidates = Math.max(2 * k, k + 8);
         while (true) {
             List<Row> rows = jdbc.sql(table.select + ", t.position <-> point(:lon, :lat) AS degrees FROM "
@@ -106,10 +107,12 @@ class Places {
         if (limit < 1 || limit > MAX_WITHIN) {
             throw ResourceRefused.badInput("limit", "resource.error.limit", MAX_WITHIN);
         }
+        // no kinds named means every kind, the map's default
         Set<ResourceKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(ResourceKind.class) : EnumSet.copyOf(kinds);
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
         List<ResourcePlace> places = new ArrayList<>();
         for (ResourceKind kind : wanted) {
+            // the limit holds for all kinds together: later kinds get what earlier ones left
             if (places.size() >= limit) {
                 break;
             }

@@ -3,6 +3,7 @@ package org.linyunzhi.resource.internal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.linyunzhi.audit.Audited;
@@ -11,6 +12,7 @@ import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.resource.NearbyResource;
 import org.linyunzhi.resource.ResourceKind;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -55,6 +57,7 @@ class ResourcePages {
         this.messages = messages;
     }
 
+    /** The overview: counts that say at a glance what is ready, what is out and what is running low. */
     @GetMapping
     String home(Model model) {
         DataScope scope = scope();
@@ -73,6 +76,7 @@ class ResourcePages {
         return "resource/home";
     }
 
+    /** Teams, filtered by type and status from the form or a card on the overview. */
     @GetMapping("/teams")
     String teams(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
                  Model model) {
@@ -86,6 +90,7 @@ class ResourcePages {
         return "resource/teams";
     }
 
+    /** A team with the statuses a person may choose (not DEPLOYED: that is its dispatch's). */
     @GetMapping("/teams/{id}")
     String team(@PathVariable UUID id, Model model) {
         Teams.Team team = teams.find(id, scope()).orElseThrow(ResourcePages::notFound);
@@ -94,6 +99,7 @@ class ResourcePages {
         return withDispatches(model, id, "resource/team");
     }
 
+    /** Sets a team's readiness; the version from the form refuses a change made on a stale page. */
     @PostMapping("/teams/{id}/status")
     @PreAuthorize("hasAuthority('resource:edit')")
     @Audited("resource.team.status")
@@ -115,6 +121,7 @@ class ResourcePages {
         return withDispatches(model, id, "resource/shelter");
     }
 
+    /** Opens or closes a shelter with its occupancy; an unticked box means closed, an empty number nobody. */
     @PostMapping("/shelters/{id}")
     @PreAuthorize("hasAuthority('resource:edit')")
     @Audited("resource.shelter.update")
@@ -190,6 +197,7 @@ class ResourcePages {
         }
     }
 
+    /** The low-stock alerts of the viewer's area. */
     @GetMapping("/alerts")
     String alerts(Model model) {
         model.addAttribute("alerts", stock.alerts(scope()));
@@ -212,6 +220,10 @@ class ResourcePages {
         return "resource/dispatch";
     }
 
+    /**
+     * Sends the resource of the page the form is on; {@code back} (only a /resource/ page) is where a
+     * refusal is shown, with the form as it was typed.
+     */
     @PostMapping("/dispatches")
     @PreAuthorize("hasAuthority('resource:dispatch')")
     @Audited("resource.dispatch.create")
@@ -235,6 +247,7 @@ class ResourcePages {
         }
     }
 
+    /** One button per allowed next status; a stale page gets the conflict message, not a second move. */
     @PostMapping("/dispatches/{id}/status")
     @PreAuthorize("hasAuthority('resource:dispatch')")
     @Audited("resource.dispatch.move")
@@ -288,6 +301,7 @@ class ResourcePages {
         return "resource/stock";
     }
 
+    /** Every resource page ends with the dispatch form and the resource's last dispatches. */
     private String withDispatches(Model model, UUID resourceId, String view) {
         model.addAttribute("history", dispatches.ofResource(resourceId, 20));
         model.addAttribute("targetKinds", List.of("HAZARD", "EVENT"));
@@ -347,8 +361,8 @@ class ResourcePages {
         }
     }
 
-    private static java.util.Locale localeNow() {
-        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    private static Locale localeNow() {
+        return LocaleContextHolder.getLocale();
     }
 
     private static DataScope scope() {

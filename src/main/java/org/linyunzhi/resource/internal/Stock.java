@@ -1,5 +1,8 @@
 package org.linyunzhi.resource.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -95,7 +98,8 @@ class Stock {
             throw ResourceRefused.badInput("quantity", "resource.error.moveQuantity", MAX_MOVE);
         }
         String why = Fields.required("reason", reason, 200);
-        Item before = item(stockId, scope).orElseThrow(ResourceRefused::notFound);
+        // read only to tell "not yours or not there" (404) apart from "not enough" (409) below
+        item(stockId, scope).orElseThrow(ResourceRefused::notFound);
         int delta = way == Direction.IN ? quantity : -quantity;
         Optional<Item> after = jdbc.sql("""
                         UPDATE resource_stock SET quantity = quantity + :delta, version = version + 1
@@ -118,7 +122,7 @@ class Stock {
                         VALUES (:id, :stock, :direction, :quantity, :balance, :reason, :byUser, :byName, :at)""")
                 .param("id", UUID.randomUUID()).param("stock", stockId).param("direction", way.name())
                 .param("quantity", quantity).param("balance", moved.quantity()).param("reason", why)
-                .param("byUser", byUser).param("byName", byName).param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("byUser", byUser).param("byName", byName).param("at", Timestamp.from(clock.instant()))
                 .update();
         // the balance before this movement is the one just replaced, whatever was read earlier
         int previous = moved.quantity() - delta;
@@ -175,7 +179,7 @@ class Stock {
                 .params(inScope.params()).param("id", warehouseId).query(String.class).optional();
     }
 
-    private static Item item(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Item item(ResultSet rs, int i) throws SQLException {
         return new Item(rs.getObject("id", UUID.class), rs.getObject("warehouse_id", UUID.class), rs.getString("item"),
                 rs.getString("unit"), rs.getInt("quantity"), rs.getInt("minimum"), rs.getInt("version"));
     }
