@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -105,7 +107,7 @@ class TaskLifecycle {
             task.dispatch(dispatcherFor(actor, source), now);
         }
         tasks.insert(List.of(task));
-        afterChange(List.of(task));
+        afterIssue(List.of(task));
         return task;
     }
 
@@ -124,7 +126,7 @@ class TaskLifecycle {
             issued.add(task);
         }
         tasks.insert(issued);
-        afterChange(issued);
+        afterIssue(issued);
         return issued;
     }
 
@@ -268,6 +270,22 @@ class TaskLifecycle {
             } else if (task.state() == TaskState.DISPATCHED && task.deadline() != null && !task.overdue()) {
                 deadlineTimers.schedule(task.id(), task.deadline());
             }
+        }
+    }
+
+    /** Like {@link #afterChange} for tasks just inserted: they have no timers yet, so all are set with one statement. */
+    private void afterIssue(List<Task> issued) {
+        Map<UUID, Instant> deadlines = new LinkedHashMap<>();
+        for (Task task : issued) {
+            task.events().forEach(publisher::publishEvent);
+            task.events().clear();
+            if (task.state() == TaskState.DISPATCHED && task.deadline() != null && !task.overdue()) {
+                deadlines.put(task.id(), task.deadline());
+            }
+        }
+        DeadlineTimers deadlineTimers = timers.getIfAvailable();
+        if (deadlineTimers != null && !deadlines.isEmpty()) {
+            deadlineTimers.scheduleNew(deadlines);
         }
     }
 
