@@ -13,7 +13,7 @@
 -- "Open overdue" on the board means open and past the deadline at the moment of reading. The
 -- counters hold open tasks the overdue timer has marked; the board adds the open tasks past their
 -- deadline the timer has not marked yet (a few seconds' worth) and takes away marked ones whose
--- deadline lies ahead, both found through task_open_overdue_idx.
+-- deadline lies ahead, both found through task_open_unmarked_idx and task_open_marked_idx.
 
 CREATE TABLE task_board_day (
     -- C collation: "LIKE '<code>%'" can use the key's index
@@ -43,9 +43,12 @@ CREATE TABLE task_board_month (
     CONSTRAINT task_board_month_key UNIQUE NULLS NOT DISTINCT (region_code, department_id, month)
 );
 
--- Open tasks by overdue mark and deadline: the few whose mark disagrees with the clock.
-CREATE INDEX task_open_overdue_idx ON task (overdue, deadline)
-    WHERE state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED');
+-- Open tasks the timer has not marked and those it has, by deadline: the board looks for the few whose
+-- mark disagrees with the clock (unmarked and past, marked and not past) and reads nothing else.
+CREATE INDEX task_open_unmarked_idx ON task (deadline)
+    WHERE state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED') AND NOT overdue;
+CREATE INDEX task_open_marked_idx ON task (deadline)
+    WHERE state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED') AND overdue;
 
 -- What one task adds to its node's counters (sign -1 takes it away); nothing for a draft or a cancelled task.
 CREATE FUNCTION task_board_delta(t task, sign INT)

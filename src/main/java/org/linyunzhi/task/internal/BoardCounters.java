@@ -89,27 +89,31 @@ class BoardCounters {
      * Per child node, what to add to the counted "open and marked overdue" to get "open and past the
      * deadline now": +1 for an open task past its deadline the timer has not marked yet, -1 for a
      * marked one whose deadline is not past (a deadline moved, a clock set back). Both are rare, and
-     * task_open_overdue_idx finds them without reading the other open tasks.
+     * two partial indexes (task_open_unmarked_idx, task_open_marked_idx) find them without reading
+     * the other open tasks.
      */
     private Map<String, Long> overdueCorrections(String prefix, int length, DataScope scope, BoardPeriod period,
                                                  Instant now) {
         DataScope.SqlPredicate in = Tasks.inScope(scope);
-        StringBuilder sql = new StringBuilder("""
-                SELECT left(t.region_code, :length) AS code,
-                       count(*) FILTER (WHERE t.overdue = FALSE) - count(*) FILTER (WHERE t.overdue = TRUE) AS correction
-                  FROM task t
-                 WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
-                   AND ((t.overdue = FALSE AND t.deadline < :now)
-                        OR (t.overdue = TRUE AND t.deadline >= :now) OR (t.overdue = TRUE AND t.deadline IS NULL))
-                   AND t.region_code LIKE :prefix AND """).append(' ').append(in.sql());
+        StringBuilder filter = new StringBuilder(" AND t.region_code LIKE :prefix AND ").append(in.sql());
         Map<String, Object> params = new HashMap<>(in.params());
-        createdWithin(period, sql, params);
-        sql.append(" GROUP BY 1");
+        createdWithin(period, filter, params);
+        // two arms, each matching one partial index exactly, so neither reads the other open tasks
+        String sql = """
+                SELECT left(c.region_code, :length) AS code, sum(c.correction) AS correction
+                  FROM (SELECT t.region_code, 1 AS correction FROM task t
+                         WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
+                           AND NOT t.overdue AND t.deadline < :now %1$s
+                        UNION ALL
+                        SELECT t.region_code, -1 FROM task t
+                         WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
+                           AND t.overdue AND (t.deadline >= :now OR t.deadline IS NULL) %1$s) c
+                 GROUP BY 1""".formatted(filter);
         params.put("length", length);
         params.put("prefix", prefix);
         params.put("now", Tasks.timestamp(now));
         Map<String, Long> corrections = new LinkedHashMap<>();
-        jdbc.sql(sql.toString()).params(params)
+        jdbc.sql(sql).params(params)
                 .query((rs, n) -> corrections.put(rs.getString("code"), rs.getLong("correction"))).list();
         return corrections;
     }

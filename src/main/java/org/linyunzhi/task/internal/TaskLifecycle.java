@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TaskLifecycle {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskLifecycle.class);
+
     private final Tasks tasks;
     private final TaskNumbers numbers;
     private final GridApi grid;
@@ -125,8 +127,13 @@ class TaskLifecycle {
             task.dispatch(actor, now);
             issued.add(task);
         }
+        long start = System.nanoTime();
         tasks.insert(issued);
+        long inserted = System.nanoTime();
         afterIssue(issued);
+        // where a campaign's time goes, for the load benchmark (docs/benchmarks.md)
+        log.debug("issued {} tasks: insert {} ms, events and timers {} ms", issued.size(),
+                (inserted - start) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
         return issued;
     }
 
@@ -275,6 +282,7 @@ class TaskLifecycle {
 
     /** Like {@link #afterChange} for tasks just inserted: they have no timers yet, so all are set with one statement. */
     private void afterIssue(List<Task> issued) {
+        long start = System.nanoTime();
         Map<UUID, Instant> deadlines = new LinkedHashMap<>();
         for (Task task : issued) {
             task.events().forEach(publisher::publishEvent);
@@ -283,10 +291,13 @@ class TaskLifecycle {
                 deadlines.put(task.id(), task.deadline());
             }
         }
+        long published = System.nanoTime();
         DeadlineTimers deadlineTimers = timers.getIfAvailable();
         if (deadlineTimers != null && !deadlines.isEmpty()) {
             deadlineTimers.scheduleNew(deadlines);
         }
+        log.debug("{} tasks: events published (stored in the outbox) in {} ms, timers set in {} ms", issued.size(),
+                (published - start) / 1_000_000, (System.nanoTime() - published) / 1_000_000);
     }
 
     /** The node a task is sent to: it must exist and lie in the actor's scope. */

@@ -215,12 +215,4 @@ class Tasks {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
-
-    private static void setDouble(java.sql.PreparedStatement ps, int index, Double value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DOUBLE);
-        } else {
-            ps.setDouble(index, value);
-        }
-    }
 }
