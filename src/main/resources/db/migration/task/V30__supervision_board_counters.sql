@@ -59,7 +59,8 @@ CREATE FUNCTION task_board_delta(t task, sign INT)
            sign * (t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED'))::int,
            sign * (t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED') AND t.overdue)::int,
            sign * (t.state = 'APPROVED')::int,
-           sign * (t.state = 'APPROVED' AND (t.deadline IS NULL OR t.closed_at <= t.deadline))::int
+           -- an approval without a closing time (never written by the lifecycle) is not on time, as in a count
+           sign * coalesce(t.state = 'APPROVED' AND (t.deadline IS NULL OR t.closed_at <= t.deadline), FALSE)::int
      WHERE t.id IS NOT NULL AND t.state NOT IN ('DRAFT', 'CANCELLED')
 $$;
 
