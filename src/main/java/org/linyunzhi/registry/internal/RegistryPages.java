@@ -80,7 +80,7 @@ class RegistryPages {
                      @RequestParam(required = false) String tag, @RequestParam(required = false) String region,
                      @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response,
                      Locale locale) {
-        model.addAttribute("name", name).addAttribute("number", number).addAttribute("tag", tag)
+        model.addAttribute("name", name).addAttribute("tag", tag)
                 .addAttribute("region", region).addAttribute("tags", ResidentTag.values());
         DataScope scope = CurrentUser.require().scope();
         return list(model, response, locale, RESIDENTS,
