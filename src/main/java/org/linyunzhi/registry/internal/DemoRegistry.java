@@ -89,13 +89,25 @@ class DemoRegistry implements ApplicationRunner {
                 (surveyed - started) / 1_000_000, (generated - surveyed) / 1_000_000, (now - generated) / 1_000_000);
     }
 
-    /** Seeded points over the town, by where they landed: ordinary micro-grid points, and points per dedicated micro-grid. */
+    /**
+     * Seeded points over the town, by where they landed: ordinary micro-grid points, and points per
+     * dedicated micro-grid. The points are drawn first and routed in parallel (each routing waits on
+     * a roster query), then read back in drawing order, so the town is the same on every run.
+     */
     private Town survey(Random random) {
+        double[][] points = new double[SAMPLES][];
+        for (int i = 0; i < SAMPLES; i++) {
+            points[i] = new double[] {WEST + random.nextDouble() * (EAST - WEST), SOUTH + random.nextDouble() * (NORTH - SOUTH)};
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Optional<Placement.Place>[] places = new java.util.Optional[SAMPLES];
+        java.util.stream.IntStream.range(0, SAMPLES).parallel()
+                .forEach(i -> places[i] = placement.of(points[i][0], points[i][1]));
         Town town = new Town();
         for (int i = 0; i < SAMPLES; i++) {
-            double lon = WEST + random.nextDouble() * (EAST - WEST);
-            double lat = SOUTH + random.nextDouble() * (NORTH - SOUTH);
-            placement.of(lon, lat).ifPresent(p -> {
+            double lon = points[i][0];
+            double lat = points[i][1];
+            places[i].ifPresent(p -> {
                 Spot spot = new Spot(lon, lat, p);
                 if (p.dedicatedRegionCode() != null) {
                     town.dedicated.computeIfAbsent(p.location().microGrid(), k -> new ArrayList<>()).add(spot);

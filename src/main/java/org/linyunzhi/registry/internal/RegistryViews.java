@@ -39,15 +39,15 @@ final class RegistryViews {
 
     /** One page of a list: rows, the 0-based page, its size and the total. */
     record Page<T>(List<T> rows, int page, int size, int total) {
-        int pages() {
+        public int pages() {
             return Math.max(1, (total + size - 1) / size);
         }
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 0;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return page + 1 < pages();
         }
     }
