@@ -13,10 +13,10 @@ final class RegistryViews {
     }
 
     record HouseView(UUID id, String address, String use, boolean rented, double lon, double lat, String regionCode,
-                     String dedicatedRegionCode, List<String> sources, int residents) {
+                     String dedicatedRegionCode, List<String> sources, int residents, int version) {
         static HouseView of(House h, int residents) {
             return new HouseView(h.id(), h.address(), h.use().name(), h.rented(), h.lon(), h.lat(), h.regionCode(),
-                    h.dedicatedRegionCode(), h.sources(), residents);
+                    h.dedicatedRegionCode(), h.sources(), residents, h.version());
         }
     }
 
