@@ -125,12 +125,8 @@ class RegistryPages {
     @PreAuthorize("hasAuthority('registry:pii:reveal')")
     @Audited("registry.pii.reveal")
     String reveal(@PathVariable UUID id, @RequestParam String field, Model model) {
-        PiiReveal.What what;
-        try {
-            what = PiiReveal.What.valueOf(field.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "field must be ID_NUMBER or PHONE");
-        }
+        PiiReveal.What what = Codes.parse(PiiReveal.What.class, field).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.BAD_REQUEST, "field must be ID_NUMBER or PHONE"));
         model.addAttribute("value", reveal.reveal(id, what, CurrentUser.require()).orElseThrow(RegistryPages::notFound));
         return RESIDENT + " :: revealed";
     }
