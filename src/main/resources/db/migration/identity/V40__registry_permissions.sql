@@ -5,10 +5,10 @@
 -- The system administrator runs the platform but is not given the people's numbers.
 
 INSERT INTO permission (code, module, sort_order) VALUES
-  ('registry:view',       'registry', 70),
-  ('registry:import',     'registry', 71),
-  ('registry:edit',       'registry', 72),
-  ('registry:pii:reveal', 'registry', 73);
+  ('registry:view',       'registry', 65),
+  ('registry:import',     'registry', 66),
+  ('registry:edit',       'registry', 67),
+  ('registry:pii:reveal', 'registry', 68);
 
 INSERT INTO role_permission (role_code, permission_code)
 SELECT r, p FROM (VALUES

@@ -37,10 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoRegistry implements ApplicationRunner {
 
     static final long SEED = 20221026L + 50;
-    static final int HOUSES = 4200;
-    static final int SAMPLES = 60_000;
-    // a box around Linpu (30.05°N 120.25°E) wider than the town; points outside every micro-grid are dropped
-    private static final double WEST = 120.18, EAST = 120.32, SOUTH = 29.99, NORTH = 30.11;
+    static final int HOUSES = 3800;
+    // each GridApi.locate also reads the point's rosters, so the survey is kept to what the town needs
+    static final int SAMPLES = 11_000;
+    // the box around the demo town's outline (30.05°N 120.25°E, about 47 km², the Puyang River to
+    // the east); about half of it is town, points outside every micro-grid are dropped
+    private static final double WEST = 120.198, EAST = 120.288, SOUTH = 29.995, NORTH = 30.105;
     private static final Logger log = LoggerFactory.getLogger(DemoRegistry.class);
 
     private final Placement placement;
@@ -87,13 +89,25 @@ class DemoRegistry implements ApplicationRunner {
                 (surveyed - started) / 1_000_000, (generated - surveyed) / 1_000_000, (now - generated) / 1_000_000);
     }
 
-    /** Seeded points over the town, by where they landed: ordinary micro-grid points, and points per dedicated micro-grid. */
+    /**
+     * Seeded points over the town, by where they landed: ordinary micro-grid points, and points per
+     * dedicated micro-grid. The points are drawn first and routed in parallel (each routing waits on
+     * a roster query), then read back in drawing order, so the town is the same on every run.
+     */
     private Town survey(Random random) {
+        double[][] points = new double[SAMPLES][];
+        for (int i = 0; i < SAMPLES; i++) {
+            points[i] = new double[] {WEST + random.nextDouble() * (EAST - WEST), SOUTH + random.nextDouble() * (NORTH - SOUTH)};
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Optional<Placement.Place>[] places = new java.util.Optional[SAMPLES];
+        java.util.stream.IntStream.range(0, SAMPLES).parallel()
+                .forEach(i -> places[i] = placement.of(points[i][0], points[i][1]));
         Town town = new Town();
         for (int i = 0; i < SAMPLES; i++) {
-            double lon = WEST + random.nextDouble() * (EAST - WEST);
-            double lat = SOUTH + random.nextDouble() * (NORTH - SOUTH);
-            placement.of(lon, lat).ifPresent(p -> {
+            double lon = points[i][0];
+            double lat = points[i][1];
+            places[i].ifPresent(p -> {
                 Spot spot = new Spot(lon, lat, p);
                 if (p.dedicatedRegionCode() != null) {
                     town.dedicated.computeIfAbsent(p.location().microGrid(), k -> new ArrayList<>()).add(spot);
@@ -165,7 +179,7 @@ class DemoRegistry implements ApplicationRunner {
         Map<OrgType, Integer> spread = new EnumMap<>(OrgType.class);
         spread.put(OrgType.ACCOMMODATION, 150);
         spread.put(OrgType.RESTAURANT, 130);
-        spread.put(OrgType.SHOP, 160);
+        spread.put(OrgType.SHOP, 140);
         spread.put(OrgType.FACTORY, 60);
         spread.put(OrgType.OTHER, 40);
         int next = town.nextOrdinary;

@@ -11,14 +11,6 @@ enum Department {
     PUBLIC_SECURITY, CIVIL_AFFAIRS, MARKET_REGULATION, HOUSING, EDUCATION, HEALTH, EMERGENCY;
 
     static Optional<Department> parse(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        for (Department d : values()) {
-            if (d.name().equalsIgnoreCase(code.strip())) {
-                return Optional.of(d);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(Department.class, code);
     }
 }

@@ -46,6 +46,18 @@ class Houses {
                         .toList());
     }
 
+    /**
+     * Changes what a house is used for and whether it is let, if it is in the scope and still at the
+     * version the editor saw; false otherwise (the caller tells "gone" from "changed meanwhile").
+     */
+    boolean edit(UUID id, int version, HouseUse use, boolean rented, DataScope scope) {
+        DataScope.SqlPredicate in = scope.predicate("region_code");
+        return jdbc.sql("UPDATE registry_house SET house_use = :use, rented = :rented, version = version + 1, "
+                        + "updated_at = now() WHERE id = :id AND version = :version AND " + in.sql())
+                .param("use", use.name()).param("rented", rented).param("id", id).param("version", version)
+                .params(in.params()).update() == 1;
+    }
+
     /** The stored houses with these normalised addresses, by address key (whatever their scope: merging must see them). */
     Map<String, House> byKeys(Collection<String> keys) {
         Map<String, House> found = new HashMap<>();

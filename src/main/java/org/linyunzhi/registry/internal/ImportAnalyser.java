@@ -333,7 +333,8 @@ class ImportAnalyser {
     }
 
     private Placement.Place place(ImportPlan plan, int row, double[] at, DataScope scope) {
-        Optional<Placement.Place> place = placement.of(at[0], at[1]);
+        Optional<Placement.Place> place = plan.placements.computeIfAbsent(at[0] + "," + at[1],
+                k -> placement.of(at[0], at[1]));
         if (place.isEmpty()) {
             plan.problem(row, "lon", "registry.row.outsideTown");
             return null;

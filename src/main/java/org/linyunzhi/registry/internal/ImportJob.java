@@ -27,7 +27,7 @@ record ImportJob(UUID id, ImportKind kind, Department department, String fileNam
     }
 
     /** Whole percent of rows checked, for the progress bar. */
-    int percent() {
+    public int percent() {
         return totalRows == 0 ? (status == Status.PARSING ? 0 : 100) : Math.min(100, processedRows * 100 / totalRows);
     }
 }

@@ -36,15 +36,7 @@ enum ImportKind {
     }
 
     static Optional<ImportKind> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (ImportKind k : values()) {
-            if (k.name().equalsIgnoreCase(text.strip())) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(ImportKind.class, text);
     }
 
     record Column(String name, boolean required) {

@@ -21,6 +21,8 @@ final class ImportPlan {
     final List<Resident> mergedResidents = new ArrayList<>();
     int rows;
     int unchanged;
+    /** Rows at the same coordinates are routed once per file (GridApi.locate also reads rosters). */
+    final java.util.Map<String, java.util.Optional<Placement.Place>> placements = new java.util.HashMap<>();
 
     ImportPlan(ImportKind kind, Department department) {
         this.kind = kind;

@@ -29,6 +29,9 @@ class PiiCipher {
     private final SecretKey encryption;
     private final SecretKey hashing;
     private final SecureRandom random = new SecureRandom();
+    // looking a cipher or MAC up per value costs more than using it; each thread keeps its own
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     PiiCipher(RegistryProperties properties) {
         byte[] master = masterKey(properties.piiKey());
@@ -64,7 +67,7 @@ class PiiCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(field.name().getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(clear);
@@ -80,7 +83,7 @@ class PiiCipher {
 
     byte[] decryptBytes(Field field, byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
             cipher.updateAAD(field.name().getBytes(StandardCharsets.US_ASCII));
             return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
@@ -92,14 +95,29 @@ class PiiCipher {
 
     /** The search hash of a normalised value. */
     byte[] hash(Field field, String normalised) {
-        try {
+        Mac mac = macs.get();
+        mac.update(field.name().getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        return mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
+        return instance(() -> {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hashing);
-            mac.update(field.name().getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0);
-            return mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8));
+            return mac;
+        });
+    }
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
+        try {
+            return lookup.get();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+            throw new IllegalStateException("the JDK lacks AES-GCM or HMAC-SHA256", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.linyunzhi.registry.internal;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,8 +139,7 @@ class RegistryApiController {
         var scope = CurrentUser.require().scope();
         PlaceKind k = null;
         if (kind != null && !kind.isBlank()) {
-            k = Arrays.stream(PlaceKind.values()).filter(x -> x.name().equalsIgnoreCase(kind.strip())).findFirst()
-                    .orElseThrow(() -> new BadSearch("kind", "registry.search.unknown", kind));
+            k = Codes.parse(PlaceKind.class, kind).orElseThrow(() -> new BadSearch("kind", "registry.search.unknown", kind));
         }
         if (limit < 1 || limit > 5000) {
             throw new BadSearch("limit", "registry.search.size", 5000);
@@ -220,10 +218,7 @@ class RegistryApiController {
     }
 
     static PiiReveal.What what(String text) {
-        try {
-            return PiiReveal.What.valueOf(text == null ? "" : text.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new BadSearch("field", "registry.search.unknown", text);
-        }
+        return Codes.parse(PiiReveal.What.class, text)
+                .orElseThrow(() -> new BadSearch("field", "registry.search.unknown", text));
     }
 }

@@ -36,12 +36,14 @@ class RegistryPages {
     static final int PAGE_SIZE = 20;
 
     private final RegistryReads reads;
+    private final Houses houses;
     private final PiiReveal reveal;
     private final ResidentExport export;
     private final MessageSource messages;
 
-    RegistryPages(RegistryReads reads, PiiReveal reveal, ResidentExport export, MessageSource messages) {
+    RegistryPages(RegistryReads reads, Houses houses, PiiReveal reveal, ResidentExport export, MessageSource messages) {
         this.reads = reads;
+        this.houses = houses;
         this.reveal = reveal;
         this.export = export;
         this.messages = messages;
@@ -71,7 +73,30 @@ class RegistryPages {
         DataScope scope = CurrentUser.require().scope();
         model.addAttribute("house", reads.house(id, scope).orElseThrow(RegistryPages::notFound));
         model.addAttribute("residents", reads.residentsOf(id, scope));
+        model.addAttribute("uses", HouseUse.values());
         return HOUSE;
+    }
+
+    /** Corrects a house's use and whether it is let (registry:edit); a stale form answers 409 with the house as it is now. */
+    @PostMapping("/houses/{id}")
+    @PreAuthorize("hasAuthority('registry:edit')")
+    @Audited("registry.house.edit")
+    String editHouse(@PathVariable UUID id, @RequestParam(required = false) String use,
+                     @RequestParam(defaultValue = "false") boolean rented, @RequestParam(defaultValue = "-1") int version,
+                     Model model, HttpServletResponse response, Locale locale) {
+        DataScope scope = CurrentUser.require().scope();
+        reads.house(id, scope).orElseThrow(RegistryPages::notFound);
+        HouseUse parsed = HouseUse.parse(use).orElse(null);
+        if (parsed == null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("editError", messages.getMessage("registry.search.unknown", new Object[] {use}, locale));
+        } else if (!houses.edit(id, version, parsed, rented, scope)) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("editError", messages.getMessage("registry.house.changed", null, locale));
+        } else {
+            return "redirect:/registry/houses/" + id;
+        }
+        return house(id, model);
     }
 
     @GetMapping("/residents")
@@ -80,7 +105,7 @@ class RegistryPages {
                      @RequestParam(required = false) String tag, @RequestParam(required = false) String region,
                      @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response,
                      Locale locale) {
-        model.addAttribute("name", name).addAttribute("number", number).addAttribute("tag", tag)
+        model.addAttribute("name", name).addAttribute("tag", tag)
                 .addAttribute("region", region).addAttribute("tags", ResidentTag.values());
         DataScope scope = CurrentUser.require().scope();
         return list(model, response, locale, RESIDENTS,
@@ -100,12 +125,8 @@ class RegistryPages {
     @PreAuthorize("hasAuthority('registry:pii:reveal')")
     @Audited("registry.pii.reveal")
     String reveal(@PathVariable UUID id, @RequestParam String field, Model model) {
-        PiiReveal.What what;
-        try {
-            what = PiiReveal.What.valueOf(field.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "field must be ID_NUMBER or PHONE");
-        }
+        PiiReveal.What what = Codes.parse(PiiReveal.What.class, field).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.BAD_REQUEST, "field must be ID_NUMBER or PHONE"));
         model.addAttribute("value", reveal.reveal(id, what, CurrentUser.require()).orElseThrow(RegistryPages::notFound));
         return RESIDENT + " :: revealed";
     }

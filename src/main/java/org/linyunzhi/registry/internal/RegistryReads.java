@@ -81,11 +81,7 @@ class RegistryReads {
         }
         ResidentTag t = null;
         if (blank(tag) != null) {
-            try {
-                t = ResidentTag.valueOf(tag.strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw new BadSearch("tag", "registry.search.unknown", tag);
-            }
+            t = Codes.parse(ResidentTag.class, tag).orElseThrow(() -> new BadSearch("tag", "registry.search.unknown", tag));
         }
         Residents.ResidentSearch search = new Residents.ResidentSearch(blank(name), idHash, phoneHash, t, region(region));
         List<Resident> rows = residents.search(search, scope, page * size, size);

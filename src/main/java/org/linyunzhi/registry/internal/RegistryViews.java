@@ -13,10 +13,10 @@ final class RegistryViews {
     }
 
     record HouseView(UUID id, String address, String use, boolean rented, double lon, double lat, String regionCode,
-                     String dedicatedRegionCode, List<String> sources, int residents) {
+                     String dedicatedRegionCode, List<String> sources, int residents, int version) {
         static HouseView of(House h, int residents) {
             return new HouseView(h.id(), h.address(), h.use().name(), h.rented(), h.lon(), h.lat(), h.regionCode(),
-                    h.dedicatedRegionCode(), h.sources(), residents);
+                    h.dedicatedRegionCode(), h.sources(), residents, h.version());
         }
     }
 
@@ -39,15 +39,15 @@ final class RegistryViews {
 
     /** One page of a list: rows, the 0-based page, its size and the total. */
     record Page<T>(List<T> rows, int page, int size, int total) {
-        int pages() {
+        public int pages() {
             return Math.max(1, (total + size - 1) / size);
         }
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 0;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return page + 1 < pages();
         }
     }
