@@ -84,8 +84,12 @@ class HazardLifecycle {
      *
      * @param finder the user id recorded as finder (may be null for a system source)
      */
+    /** The hazard a report filed, and whether it is new (false: an event's external id seen before). */
+    record Filing(Hazard hazard, boolean created) {
+    }
+
     @Transactional
-    Hazard report(HazardReport report, Actor actor, UUID finder) {
+    Filing report(HazardReport report, Actor actor, UUID finder) {
         HazardSource source = HazardRules.source(report.source());
         String sourceRef = HazardRules.blankToNull(report.sourceRef());
         if (source == HazardSource.EVENT) {
@@ -94,7 +98,7 @@ class HazardLifecycle {
             }
             Optional<Hazard> earlier = hazards.findByEventRef(sourceRef);
             if (earlier.isPresent()) {
-                return earlier.get();
+                return new Filing(earlier.get(), false);
             }
         }
         HazardRules.checkReport(report);
@@ -124,13 +128,13 @@ class HazardLifecycle {
         Hazard hazard = Hazard.report(filed, deadlines.deadline(foundAt, category.timeLimitDays()), actor);
         if (!hazards.insert(hazard)) {
             // the same external id was filed by a concurrent request a moment ago
-            return hazards.findByEventRef(sourceRef).orElseThrow(HazardRefused::stale);
+            return new Filing(hazards.findByEventRef(sourceRef).orElseThrow(HazardRefused::stale), false);
         }
         photos.attach(report.photoIds(), filed.id(), HazardPhotos.Stage.FOUND, "photos");
         publisher.publishEvent(new HazardEvents.HazardReported(filed.id(), filed.number(), filed.title(),
                 filed.categoryCode(), level.number(), filed.regionCode(), source.name(), filed.upstream(),
                 hazard.deadline(), recipients.forLevel(level, filed.regionCode(), finder), now));
-        return hazard;
+        return new Filing(hazard, true);
     }
 
     @Transactional
