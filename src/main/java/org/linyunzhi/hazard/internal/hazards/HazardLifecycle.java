@@ -137,6 +137,36 @@ class HazardLifecycle {
         return new Filing(hazard, true);
     }
 
+    /** A photo as uploaded with a page's form, stored in the same transaction as the step it belongs to. */
+    record Upload(byte[] content, String fileName) {
+    }
+
+    /** A page's report: its photos and the hazard are written together or not at all. */
+    @Transactional
+    Filing report(HazardReport report, List<Upload> uploads, Actor actor, UUID finder) {
+        List<UUID> ids = store(uploads, HazardPhotos.Stage.FOUND, finder);
+        return report(new HazardReport(report.title(), report.description(), report.categoryCode(), report.level(),
+                report.source(), report.sourceRef(), report.campaignId(), report.inspectionId(), report.placeId(),
+                report.responsibleParty(), report.lon(), report.lat(), ids, report.foundAt()), actor, finder);
+    }
+
+    /** A page's evidence: photos and the step together or not at all. */
+    @Transactional
+    Hazard submitEvidenceWithUploads(UUID id, Integer version, CurrentUser user, String note, List<Upload> uploads) {
+        return submitEvidence(id, version, user, note, store(uploads, HazardPhotos.Stage.EVIDENCE, user.id()));
+    }
+
+    private List<UUID> store(List<Upload> uploads, HazardPhotos.Stage stage, UUID by) {
+        if (uploads.size() > HazardPhotos.MAX_PER_STEP) {
+            throw HazardRefused.badInput("photos", "hazard.error.photoCount", HazardPhotos.MAX_PER_STEP);
+        }
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (Upload u : uploads) {
+            ids.add(photos.store(u.content(), u.fileName(), stage, by, "photos"));
+        }
+        return ids;
+    }
+
     @Transactional
     Hazard order(UUID id, Integer version, CurrentUser user, String note) {
         HazardRules.checkNote(note, "note", false);
