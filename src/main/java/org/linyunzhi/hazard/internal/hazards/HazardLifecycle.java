@@ -130,10 +130,11 @@ class HazardLifecycle {
             // the same external id was filed by a concurrent request a moment ago
             return new Filing(hazards.findByEventRef(sourceRef).orElseThrow(HazardRefused::stale), false);
         }
-        photos.attach(report.photoIds(), filed.id(), HazardPhotos.Stage.FOUND, "photos");
+        photos.attach(report.photoIds(), filed.id(), HazardPhotos.Stage.FOUND, "photos", finder);
+        // the finder knows already: the handling body of the level is told
         publisher.publishEvent(new HazardEvents.HazardReported(filed.id(), filed.number(), filed.title(),
                 filed.categoryCode(), level.number(), filed.regionCode(), source.name(), filed.upstream(),
-                hazard.deadline(), recipients.forLevel(level, filed.regionCode(), finder), now));
+                hazard.deadline(), recipients.forLevel(level, filed.regionCode(), null), now));
         return new Filing(hazard, true);
     }
 
@@ -188,7 +189,7 @@ class HazardLifecycle {
         }
         Hazard hazard = change(id, version, user,
                 (h, a) -> h.submitEvidence(a, note.strip(), now()));
-        photos.attach(photoIds, id, HazardPhotos.Stage.EVIDENCE, "photos");
+        photos.attach(photoIds, id, HazardPhotos.Stage.EVIDENCE, "photos", user.id());
         return hazard;
     }
 

@@ -166,6 +166,10 @@ class HazardApiTest {
         report(worker, "{\"title\":\"t\",\"categoryCode\":\"PS-06-003\",\"lon\":%s,\"lat\":%s,\"photoIds\":[\"%s\"]}"
                 .formatted(at[0], at[1], UUID.randomUUID())).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("photos"));
+        String someoneElses = photo(HazardFixtures.worker(village.code()), "FOUND");
+        report(worker, "{\"title\":\"t\",\"categoryCode\":\"PS-06-003\",\"lon\":%s,\"lat\":%s,\"photoIds\":[\"%s\"]}"
+                .formatted(at[0], at[1], someoneElses)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("photos"));
         mvc.perform(multipart("/api/hazard/photos").file(new MockMultipartFile("file", "x.jpg", "image/jpeg",
                         "not a photo".getBytes())).with(csrf()).with(as(worker)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("file"));
