@@ -114,8 +114,9 @@ class InspectionBrowserTest extends BrowserTest {
         desk.selectOption("#type", "FIRE");
         desk.fill("[data-testid=item-text-0]", "Exits clear");
         desk.selectOption("#kind", "HOUSE");
-        desk.waitForSelector("[data-testid=preview]:has-text('符合条件')");
-        int allHouses = number(desk.textContent("[data-testid=preview]"));
+        desk.waitForSelector("[data-testid=preview-count]");
+        int allHouses = Integer.parseInt(desk.getAttribute("[data-testid=preview-count]", "data-count"));
+        assertThat(number(desk.textContent("[data-testid=preview-count]"))).isEqualTo(allHouses);
         assertThat(allHouses).isPositive();
 
         desk.locator("#area-map").scrollIntoViewIfNeeded();
@@ -128,9 +129,9 @@ class InspectionBrowserTest extends BrowserTest {
         desk.click("#area-finish");
         assertThat(desk.inputValue("#area")).contains("\"Polygon\"");
         screenshot(desk, "inspection-campaign-area-drawn");
-        desk.waitForFunction("n => !document.querySelector('[data-testid=preview]').textContent.includes(n)",
-                String.valueOf(allHouses));
-        int inArea = number(desk.textContent("[data-testid=preview]"));
+        desk.waitForFunction("n => { const c = document.querySelector('[data-testid=preview-count]');"
+                + " return c && c.dataset.count !== n; }", String.valueOf(allHouses));
+        int inArea = Integer.parseInt(desk.getAttribute("[data-testid=preview-count]", "data-count"));
         assertThat(inArea).isLessThan(allHouses);
         assertThat(desk.inputValue("#area")).contains("\"Polygon\"");
         screenshot(desk, "inspection-campaign-form");
