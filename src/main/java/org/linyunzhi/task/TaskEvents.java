@@ -1,6 +1,7 @@
 package org.linyunzhi.task;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +20,14 @@ public final class TaskEvents {
     public record TaskDispatched(UUID taskId, String number, String name, TaskType type, TaskPriority priority,
                                  String regionCode, UUID assigneeStaffId, UUID assigneeUserId, Instant deadline,
                                  Set<UUID> recipientUserIds, Instant at) {
+    }
+
+    /**
+     * Many tasks dispatched in one go (a campaign, a hazard inspection): one event for the batch, so the
+     * outbox writes one row per listener instead of one per task and listener — 852 micro-grids made
+     * 1,704 single-row inserts, most of a campaign's time. Single dispatches still send {@link TaskDispatched}.
+     */
+    public record TasksDispatched(List<TaskDispatched> tasks) {
     }
 
     public record TaskReturned(UUID taskId, String number, String name, String regionCode, UUID assigneeStaffId,

@@ -10,6 +10,7 @@ import org.linyunzhi.task.TaskEvents.TaskEscalated;
 import org.linyunzhi.task.TaskEvents.TaskOverdue;
 import org.linyunzhi.task.TaskEvents.TaskReturned;
 import org.linyunzhi.task.TaskEvents.TaskUrged;
+import org.linyunzhi.task.TaskEvents.TasksDispatched;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,12 @@ class TaskNotifications {
     void on(TaskDispatched e) {
         file(NotificationKind.TASK_DISPATCHED, e.taskId(), e.number(), e.name(), null, e.at(), "TaskDispatched",
                 e.recipientUserIds());
+    }
+
+    /** A campaign's tasks: each person is told of each of their tasks, as for single dispatches. */
+    @ApplicationModuleListener
+    void on(TasksDispatched batch) {
+        batch.tasks().forEach(this::on);
     }
 
     @ApplicationModuleListener

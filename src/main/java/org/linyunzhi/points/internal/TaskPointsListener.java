@@ -3,6 +3,7 @@ package org.linyunzhi.points.internal;
 import org.linyunzhi.task.TaskEvents.TaskApproved;
 import org.linyunzhi.task.TaskEvents.TaskDispatched;
 import org.linyunzhi.task.TaskEvents.TaskOverdue;
+import org.linyunzhi.task.TaskEvents.TasksDispatched;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -30,6 +31,12 @@ class TaskPointsListener {
     @ApplicationModuleListener
     void on(TaskDispatched e) {
         rules.recordDispatch(e.taskId(), e.at());
+    }
+
+    /** A campaign's tasks: every clock starts, in the one transaction of this delivery. */
+    @ApplicationModuleListener
+    void on(TasksDispatched batch) {
+        batch.tasks().forEach(this::on);
     }
 
     @ApplicationModuleListener

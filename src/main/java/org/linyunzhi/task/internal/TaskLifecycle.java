@@ -17,6 +17,7 @@ import org.linyunzhi.grid.StaffMember;
 import org.linyunzhi.identity.CurrentUser;
 import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.identity.UserDirectory;
+import org.linyunzhi.task.TaskEvents;
 import org.linyunzhi.task.TaskPriority;
 import org.linyunzhi.task.internal.supervision.DeadlineTimers;
 import org.springframework.beans.factory.ObjectProvider;
@@ -284,12 +285,22 @@ class TaskLifecycle {
     private void afterIssue(List<Task> issued) {
         long start = System.nanoTime();
         Map<UUID, Instant> deadlines = new LinkedHashMap<>();
+        List<TaskEvents.TaskDispatched> dispatched = new ArrayList<>();
         for (Task task : issued) {
-            task.events().forEach(publisher::publishEvent);
+            for (Object event : task.events()) {
+                if (issued.size() > 1 && event instanceof TaskEvents.TaskDispatched one) {
+                    dispatched.add(one);
+                } else {
+                    publisher.publishEvent(event);
+                }
+            }
             task.events().clear();
             if (task.state() == TaskState.DISPATCHED && task.deadline() != null && !task.overdue()) {
                 deadlines.put(task.id(), task.deadline());
             }
+        }
+        if (!dispatched.isEmpty()) {
+            publisher.publishEvent(new TaskEvents.TasksDispatched(dispatched));
         }
         long published = System.nanoTime();
         DeadlineTimers deadlineTimers = timers.getIfAvailable();
