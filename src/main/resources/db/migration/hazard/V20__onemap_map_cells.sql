@@ -1,0 +1,70 @@
+-- The one map's pre-counted cells: hazards per square of 1/256 degree (about 380 m x 430 m at the
+-- town's latitude), class, level and status, with the sums of their coordinates so a cluster's
+-- centre of mass is exact. A town-wide view of a million hazards adds up these few tens of
+-- thousands of rows instead of aggregating the hazards (docs/benchmarks.md, "One map").
+-- A trigger keeps them with every insert, move, re-level, status change and delete of a hazard,
+-- in the same transaction, so the map never shows counts the table does not hold.
+
+CREATE TABLE hazard_map_cell (
+    cx         integer          NOT NULL,   -- floor(lon * 256)
+    cy         integer          NOT NULL,   -- floor(lat * 256)
+    class_code varchar(40)      NOT NULL,
+    level      smallint         NOT NULL,
+    status     varchar(30)      NOT NULL,
+    hazards    integer          NOT NULL,
+    lon_sum    double precision NOT NULL,
+    lat_sum    double precision NOT NULL,
+    PRIMARY KEY (cx, cy, class_code, level, status)
+);
+
+CREATE FUNCTION hazard_map_cell_add(p_lon double precision, p_lat double precision, p_class varchar,
+                                    p_level smallint, p_status varchar, p_sign integer) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO hazard_map_cell AS c (cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
+    VALUES (floor(p_lon * 256)::integer, floor(p_lat * 256)::integer, coalesce(p_class, ''), p_level,
+            coalesce(p_status, ''), p_sign, p_sign * p_lon, p_sign * p_lat)
+    ON CONFLICT (cx, cy, class_code, level, status) DO UPDATE
+       SET hazards = c.hazards + EXCLUDED.hazards,
+           lon_sum = c.lon_sum + EXCLUDED.lon_sum,
+           lat_sum = c.lat_sum + EXCLUDED.lat_sum
+$$;
+
+CREATE FUNCTION hazard_map_cell_track() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM hazard_map_cell_add(OLD.lon, OLD.lat, OLD.class_code, OLD.level, OLD.status, -1);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM hazard_map_cell_add(NEW.lon, NEW.lat, NEW.class_code, NEW.level, NEW.status, 1);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER hazard_map_cell_on_insert_delete AFTER INSERT OR DELETE ON hazard_hazard
+    FOR EACH ROW EXECUTE FUNCTION hazard_map_cell_track();
+
+-- most updates of a hazard (deadline, version, overdue, text) leave its cell alone
+CREATE TRIGGER hazard_map_cell_on_update AFTER UPDATE ON hazard_hazard
+    FOR EACH ROW
+    WHEN (OLD.lon IS DISTINCT FROM NEW.lon OR OLD.lat IS DISTINCT FROM NEW.lat
+          OR OLD.class_code IS DISTINCT FROM NEW.class_code OR OLD.level IS DISTINCT FROM NEW.level
+          OR OLD.status IS DISTINCT FROM NEW.status)
+    EXECUTE FUNCTION hazard_map_cell_track();
+
+-- after a bulk load with the triggers disabled (the benchmark's million hazards): count afresh
+CREATE FUNCTION hazard_map_cell_rebuild() RETURNS void
+LANGUAGE sql AS $$
+    DELETE FROM hazard_map_cell;
+    INSERT INTO hazard_map_cell (cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
+    SELECT floor(lon * 256)::integer, floor(lat * 256)::integer, coalesce(class_code, ''), level,
+           coalesce(status, ''), count(*), sum(lon), sum(lat)
+      FROM hazard_hazard
+     GROUP BY 1, 2, 3, 4, 5;
+$$;
+
+SELECT hazard_map_cell_rebuild();
+
+-- scoped users (a village, a grid) look at their own part: the region prefix narrows before the box
+CREATE INDEX hazard_hazard_region_prefix ON hazard_hazard (region_code text_pattern_ops);
