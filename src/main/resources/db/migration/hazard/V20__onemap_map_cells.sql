@@ -66,5 +66,6 @@ $$;
 
 SELECT hazard_map_cell_rebuild();
 
--- scoped users (a village, a grid) look at their own part: the region prefix narrows before the box
-CREATE INDEX hazard_hazard_region_prefix ON hazard_hazard (region_code text_pattern_ops);
+-- the map's category filter over a wide view: without it a category holding 0.4 % of the hazards
+-- would be found by walking every hazard in the box
+CREATE INDEX hazard_hazard_category_found ON hazard_hazard (category_code, found_at);

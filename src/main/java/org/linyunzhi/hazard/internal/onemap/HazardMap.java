@@ -149,7 +149,7 @@ class HazardMap {
                 .list();
     }
 
-    private List<MapCluster> clustersFromMapCells(MapViewport view, HazardMapFilter filter, double cell) {
+    List<MapCluster> clustersFromMapCells(MapViewport view, HazardMapFilter filter, double cell) {
         HazardMapFilter.Sql f = filter.sql("c");
         Map<String, Object> params = new LinkedHashMap<>(f.params());
         params.put("x0", (int) Math.floor(view.west() * (1 << CELL_SHIFT)));
