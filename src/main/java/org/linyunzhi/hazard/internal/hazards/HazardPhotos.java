@@ -1,0 +1,129 @@
+package org.linyunzhi.hazard.internal.hazards;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Photos of a finding and of its rectification, kept in the database so that every app node serves
+ * them and a rolled-back report leaves no file behind. What a photo is comes from its first bytes,
+ * never from its name or the browser's content type: only JPEG, PNG and WebP pass. A photo is stored
+ * first (unattached) and attached to the hazard when the report or the evidence is saved. Public so
+ * that inspection can store the photos of its findings.
+ */
+@Component
+public class HazardPhotos {
+
+    public enum Stage { FOUND, EVIDENCE }
+
+    /** A photo's description, without its bytes. */
+    public record Photo(UUID id, Stage stage, String fileName, String contentType, int size, java.time.Instant at) {
+    }
+
+    public record Content(String contentType, byte[] bytes) {
+    }
+
+    /** At most this many photos go with one report or one piece of evidence. */
+    public static final int MAX_PER_STEP = 6;
+
+    private final JdbcClient jdbc;
+    private final DataSize maxSize;
+
+    HazardPhotos(JdbcClient jdbc, @Value("${linyunzhi.hazard.photo-max-size:10MB}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.maxSize = maxSize;
+    }
+
+    public DataSize maxSize() {
+        return maxSize;
+    }
+
+    /**
+     * Stores a photo not yet attached to a hazard and answers its id.
+     *
+     * @throws HazardRefused naming {@code field} when the file is empty, too large or not a photo
+     */
+    public UUID store(byte[] content, String fileName, Stage stage, UUID by, String field) {
+        if (content == null || content.length == 0) {
+            throw HazardRefused.badInput(field, "hazard.error.photoEmpty", fileName);
+        }
+        if (content.length > maxSize.toBytes()) {
+            throw new HazardRefused(HazardRefused.Kind.TOO_LARGE, "hazard.error.photoTooLarge", field, fileName,
+                    maxSize.toMegabytes());
+        }
+        String type = contentTypeOf(Arrays.copyOf(content, Math.min(12, content.length)));
+        if (type == null) {
+            throw HazardRefused.badInput(field, "hazard.error.photoType", fileName);
+        }
+        UUID id = UUID.randomUUID();
+        String name = fileName == null || fileName.isBlank() ? id.toString()
+                : java.nio.file.Path.of(fileName).getFileName().toString();
+        jdbc.sql("""
+                        INSERT INTO hazard_photo (id, stage, file_name, content_type, size_bytes, content, uploaded_by)
+                        VALUES (:id, :stage, :name, :type, :size, :content, :by)""")
+                .param("id", id).param("stage", stage.name()).param("name", name.length() > 200 ? name.substring(0, 200) : name)
+                .param("type", type).param("size", content.length).param("content", content).param("by", by)
+                .update();
+        return id;
+    }
+
+    /** The content type the magic bytes announce, or null for anything but JPEG, PNG and WebP. */
+    static String contentTypeOf(byte[] head) {
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
+                && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
+            return "image/png";
+        }
+        if (head.length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
+                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    /**
+     * Attaches stored, still unattached photos of the stage to a hazard; an id that is unknown,
+     * attached elsewhere or of another stage is refused, so nobody can move someone else's photo.
+     */
+    void attach(Collection<UUID> ids, UUID hazardId, Stage stage, String field) {
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        if (ids.size() > MAX_PER_STEP) {
+            throw HazardRefused.badInput(field, "hazard.error.photoCount", MAX_PER_STEP);
+        }
+        int attached = jdbc.sql("""
+                        UPDATE hazard_photo SET hazard_id = :hazard
+                        WHERE id IN (:ids) AND hazard_id IS NULL AND stage = :stage""")
+                .param("hazard", hazardId).param("ids", List.copyOf(ids)).param("stage", stage.name()).update();
+        if (attached != ids.size()) {
+            throw HazardRefused.badInput(field, "hazard.error.photoUnknown");
+        }
+    }
+
+    List<Photo> of(UUID hazardId) {
+        return jdbc.sql("""
+                        SELECT id, stage, file_name, content_type, size_bytes, uploaded_at FROM hazard_photo
+                        WHERE hazard_id = :hazard ORDER BY uploaded_at, id""")
+                .param("hazard", hazardId)
+                .query((rs, n) -> new Photo(rs.getObject("id", UUID.class), Stage.valueOf(rs.getString("stage")),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                        rs.getTimestamp("uploaded_at").toInstant()))
+                .list();
+    }
+
+    /** A photo's bytes, when it belongs to that hazard. */
+    Optional<Content> content(UUID hazardId, UUID photoId) {
+        return jdbc.sql("SELECT content_type, content FROM hazard_photo WHERE id = :id AND hazard_id = :hazard")
+                .param("id", photoId).param("hazard", hazardId)
+                .query((rs, n) -> new Content(rs.getString(1), rs.getBytes(2))).optional();
+    }
+}
