@@ -153,7 +153,8 @@ class OneMapApiTest {
         double cell = HazardMap.clusterCell(view, 12);
         // X: 500 of level 5 plus the 3 raised; Y: its first
         assertThat(cellTotal(view, cell, "5", null)).isEqualTo(500 + 3 + 1);
-        assertThat(cellTotal(view, cell, null, "CLOSED")).isEqualTo(1750 + 30);
+        // X-3 was closed and has left the view
+        assertThat(cellTotal(view, cell, null, "CLOSED")).isEqualTo(1750 - 1 + 30);
         // X-3 moved out of the view
         assertThat(cellTotal(view, cell, null, null)).isEqualTo(2530 - 1);
     }
