@@ -50,4 +50,7 @@ public interface GridApi {
      * that are not on file are missing from the answer.
      */
     Map<UUID, String> staffNames(Collection<UUID> staffIds);
+
+    /** The rivers and water areas of the base map (empty before one is loaded), in the map's order. */
+    List<Waterway> waterways();
 }

@@ -13,6 +13,7 @@ import org.linyunzhi.grid.RegionLevel;
 import org.linyunzhi.grid.RegionNode;
 import org.linyunzhi.grid.StaffMember;
 import org.linyunzhi.grid.StaffRole;
+import org.linyunzhi.grid.Waterway;
 import org.linyunzhi.identity.DataScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +33,14 @@ class GridService implements GridApi {
     private final RegionNodes nodes;
     private final Staff staff;
     private final GridOverviewQuery overview;
+    private final Waterways waterways;
 
-    GridService(LiveRegionIndex index, RegionNodes nodes, Staff staff, GridOverviewQuery overview) {
+    GridService(LiveRegionIndex index, RegionNodes nodes, Staff staff, GridOverviewQuery overview, Waterways waterways) {
         this.index = index;
         this.nodes = nodes;
         this.staff = staff;
         this.overview = overview;
+        this.waterways = waterways;
     }
 
     @Override
@@ -112,5 +115,10 @@ class GridService implements GridApi {
     @Override
     public Map<UUID, String> staffNames(Collection<UUID> staffIds) {
         return staff.names(staffIds);
+    }
+
+    @Override
+    public List<Waterway> waterways() {
+        return waterways.all();
     }
 }

@@ -1,0 +1,17 @@
+package org.linyunzhi.task;
+
+/**
+ * What other modules use to hand work to the grids. The calling module has already checked its own
+ * permission for the business act (a campaign officer issuing a round); the task goes through the
+ * same lifecycle, numbering, timeline, events and deadline timers as one issued on the task pages.
+ */
+public interface TaskApi {
+
+    /**
+     * Issues a dispatched task for another module.
+     *
+     * @throws IllegalArgumentException when the order names no known node, a person not on its roster,
+     *                                  an unknown source kind, or a deadline in the past
+     */
+    IssuedTask issue(TaskOrder order);
+}
