@@ -26,7 +26,7 @@
   // for browser tests: the map, what each layer holds, the hazards drawn, requests in flight
   const counts = {};
   const drawn = [];
-  window.lyzOneMap = { map: map, counts: counts, drawn: drawn, get loading() { return state.pending; } };
+  window.lyzOneMap = { map: map, counts: counts, drawn: drawn, hazardLoads: 0, get loading() { return state.pending; } };
 
   // ---- background: the grid map's offline rivers and roads, or the configured tiles ----
   map.createPane('onemap-base').style.zIndex = 300;
@@ -188,6 +188,7 @@
         .addTo(hazardLayer);
     });
     statusLine(answer);
+    window.lyzOneMap.hazardLoads++;
   }
 
   function shortCount(n) {
