@@ -34,14 +34,14 @@ class CampaignIssuing {
 
     static final ZoneId TOWN_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final Campaigns campaigns;
+    private final InspectionCampaigns campaigns;
     private final TargetSelection targets;
     private final TaskApi tasks;
     private final UserDirectory users;
     private final MessageSource messages;
     private final Clock clock;
 
-    CampaignIssuing(Campaigns campaigns, TargetSelection targets, TaskApi tasks, UserDirectory users,
+    CampaignIssuing(InspectionCampaigns campaigns, TargetSelection targets, TaskApi tasks, UserDirectory users,
                     MessageSource messages, ObjectProvider<Clock> clock) {
         this.campaigns = campaigns;
         this.targets = targets;

@@ -18,12 +18,12 @@ import org.springframework.stereotype.Service;
 class CampaignReading {
 
     /** The detail page's content. */
-    record Detail(Campaigns.Summary summary, List<ChecklistItem> items, List<Named> villages, List<Named> microGrids,
-                  List<Campaigns.Finding> findings, String findingsOf, List<Campaigns.CampaignTask> tasks) {
+    record Detail(InspectionCampaigns.Summary summary, List<ChecklistItem> items, List<Named> villages, List<Named> microGrids,
+                  List<InspectionCampaigns.Finding> findings, String findingsOf, List<InspectionCampaigns.CampaignTask> tasks) {
     }
 
     /** Progress of a region with its name. */
-    record Named(Campaigns.Progress progress, String name) {
+    record Named(InspectionCampaigns.Progress progress, String name) {
         int percent() {
             return progress.points() == 0 ? 0 : Math.round(100f * progress.inspected() / progress.points());
         }
@@ -31,11 +31,11 @@ class CampaignReading {
 
     static final int MAX_FINDINGS = 300;
 
-    private final Campaigns campaigns;
+    private final InspectionCampaigns campaigns;
     private final UserDirectory users;
     private final GridApi grid;
 
-    CampaignReading(Campaigns campaigns, UserDirectory users, GridApi grid) {
+    CampaignReading(InspectionCampaigns campaigns, UserDirectory users, GridApi grid) {
         this.campaigns = campaigns;
         this.users = users;
         this.grid = grid;
@@ -50,19 +50,19 @@ class CampaignReading {
         return users.byId(user.id()).map(UserDirectory.Person::departmentName).orElse("-");
     }
 
-    List<Campaigns.Summary> list(CurrentUser user) {
+    List<InspectionCampaigns.Summary> list(CurrentUser user) {
         return campaigns.list(departmentOf(user), 500);
     }
 
     Detail detail(UUID id, CurrentUser user, boolean failedOnly) {
-        Campaigns.Summary summary = campaigns.find(id).orElseThrow(() -> InspectionRefused.notFound("campaign"));
+        InspectionCampaigns.Summary summary = campaigns.find(id).orElseThrow(() -> InspectionRefused.notFound("campaign"));
         String department = departmentOf(user);
         return new Detail(summary, campaigns.items(id), named(campaigns.progress(id, 12)),
                 named(campaigns.progress(id, 19)), campaigns.findings(id, department, failedOnly, MAX_FINDINGS),
                 department, campaigns.tasks(id));
     }
 
-    private List<Named> named(List<Campaigns.Progress> rows) {
+    private List<Named> named(List<InspectionCampaigns.Progress> rows) {
         return rows.stream().map(p -> new Named(p, grid.node(p.regionCode()).map(RegionNode::name)
                 .orElse(p.regionCode()))).toList();
     }

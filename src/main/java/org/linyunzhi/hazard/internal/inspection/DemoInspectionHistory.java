@@ -65,7 +65,7 @@ class DemoInspectionHistory implements ApplicationRunner {
     private static final long SEED = 20260604L;
     private static final double NEAR_WATER_METRES = 50;
 
-    private final Campaigns campaigns;
+    private final InspectionCampaigns campaigns;
     private final CampaignIssuing issuing;
     private final RegistryApi registry;
     private final GridApi grid;
@@ -76,7 +76,7 @@ class DemoInspectionHistory implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoInspectionHistory(Campaigns campaigns, CampaignIssuing issuing, RegistryApi registry, GridApi grid,
+    DemoInspectionHistory(InspectionCampaigns campaigns, CampaignIssuing issuing, RegistryApi registry, GridApi grid,
                           HazardIntake intake, UserDirectory users, JdbcClient jdbc, NamedParameterJdbcTemplate batch,
                           TransactionTemplate transaction, ObjectProvider<Clock> clock) {
         this.campaigns = campaigns;

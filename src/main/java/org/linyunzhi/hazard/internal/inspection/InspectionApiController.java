@@ -69,7 +69,7 @@ class InspectionApiController {
 
     @GetMapping("/campaigns")
     @PreAuthorize("hasAuthority('inspection:view')")
-    List<Campaigns.Summary> campaigns(@AuthenticationPrincipal CurrentUser user) {
+    List<InspectionCampaigns.Summary> campaigns(@AuthenticationPrincipal CurrentUser user) {
         return reading.list(user);
     }
 

@@ -9,7 +9,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A refusal a page could not show inline (a campaign or point missing or outside the reader's scope)
  * becomes the error page with its status and the reason in the reader's language.
  */
-@ControllerAdvice(assignableTypes = {CampaignPages.class, PointPages.class})
+@ControllerAdvice(assignableTypes = {InspectionCampaignPages.class, PointPages.class})
 class InspectionPageErrors {
 
     private final MessageSource messages;

@@ -43,7 +43,7 @@ class Visits {
     }
 
     private final InspectionPoints points;
-    private final Campaigns campaigns;
+    private final InspectionCampaigns campaigns;
     private final InspectionPhotos photos;
     private final HazardIntake intake;
     private final HazardPhotos hazardPhotos;
@@ -51,7 +51,7 @@ class Visits {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Visits(InspectionPoints points, Campaigns campaigns, InspectionPhotos photos, HazardIntake intake,
+    Visits(InspectionPoints points, InspectionCampaigns campaigns, InspectionPhotos photos, HazardIntake intake,
            HazardPhotos hazardPhotos, MessageSource messages, JdbcClient jdbc, ObjectProvider<Clock> clock) {
         this.points = points;
         this.campaigns = campaigns;

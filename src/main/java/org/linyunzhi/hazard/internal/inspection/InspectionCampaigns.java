@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Campaigns, their checklists, points and tasks ({@code hazard_campaign*}, {@code hazard_checklist_item}). */
+/** InspectionCampaigns, their checklists, points and tasks ({@code hazard_campaign*}, {@code hazard_checklist_item}). */
 @Repository
-class Campaigns {
+class InspectionCampaigns {
 
     /** A campaign with its figures, for the list and the detail page. */
     record Summary(Campaign campaign, int points, int inspected, int failed, int hazards) {
@@ -47,7 +47,7 @@ class Campaigns {
     // thousands of points per campaign: batched, which JdbcClient does not do
     private final NamedParameterJdbcTemplate batch;
 
-    Campaigns(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    InspectionCampaigns(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -106,7 +106,7 @@ class Campaigns {
     }
 
     Optional<Summary> find(UUID id) {
-        return jdbc.sql(SUMMARY + " WHERE c.id = :id").param("id", id).query(Campaigns::summary).optional();
+        return jdbc.sql(SUMMARY + " WHERE c.id = :id").param("id", id).query(InspectionCampaigns::summary).optional();
     }
 
     /** Newest first; a department officer's list is their department's campaigns. */
@@ -114,7 +114,7 @@ class Campaigns {
         return jdbc.sql(SUMMARY + " WHERE (CAST(:department AS varchar) IS NULL OR c.department = :department)"
                         + " ORDER BY c.starts_on DESC, c.code DESC LIMIT :limit")
                 .param("department", department).param("limit", limit)
-                .query(Campaigns::summary).list();
+                .query(InspectionCampaigns::summary).list();
     }
 
     List<ChecklistItem> items(UUID campaignId) {

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/hazard/inspection/campaigns")
-class CampaignPages {
+class InspectionCampaignPages {
 
     static final String LIST_VIEW = "hazard/inspection/campaigns";
     static final String FORM_VIEW = "hazard/inspection/campaign-form";
@@ -39,7 +39,7 @@ class CampaignPages {
     private final HazardCategories categories;
     private final MessageSource messages;
 
-    CampaignPages(CampaignIssuing issuing, CampaignReading reading, TargetSelection targets,
+    InspectionCampaignPages(CampaignIssuing issuing, CampaignReading reading, TargetSelection targets,
                   HazardCategories categories, MessageSource messages) {
         this.issuing = issuing;
         this.reading = reading;
