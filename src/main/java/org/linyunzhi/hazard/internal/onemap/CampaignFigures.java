@@ -30,6 +30,12 @@ class CampaignFigures {
             Double rate = found == 0 ? null : Math.round(rectified * 1000.0 / found) / 10.0;
             return new Figures(campaigns, points, found, rectified, rate);
         }
+
+        /** "70 %", "57.1 %", or a dash when nothing was found: as the town writes it in its reports. */
+        public String rateText() {
+            if (rate == null) return "–";
+            return (rate == Math.rint(rate) ? String.valueOf(rate.longValue()) : String.valueOf(rate)) + " %";
+        }
     }
 
     record CampaignRow(UUID id, String code, String name, String type, String department, LocalDate startsOn,

@@ -135,7 +135,7 @@ class CampaignFiguresTest {
     void theFiguresPageTheApiAndTheHomePanelShowThem() throws Exception {
         String page = mvc.perform(get("/hazard/figures").with(as(VILLAGE))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("data-campaign=\"OMT-C1\"").contains("test fire safety").contains("75.0 %")
+        assertThat(page).contains("data-campaign=\"OMT-C1\"").contains("test fire safety").contains("75 %")
                 .contains("data-figure=\"hazardsFound\">7<").contains("data-figure=\"rate\">57.1 %<");
         String api = mvc.perform(get("/api/hazard/map/figures").with(as(VILLAGE))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
