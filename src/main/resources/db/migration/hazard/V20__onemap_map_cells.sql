@@ -1,29 +1,32 @@
--- The one map's pre-counted cells: hazards per square of 1/256 degree (about 380 m x 430 m at the
--- town's latitude), class, level and status, with the sums of their coordinates so a cluster's
--- centre of mass is exact. A town-wide view of a million hazards adds up these few tens of
--- thousands of rows instead of aggregating the hazards (docs/benchmarks.md, "One map").
+-- The one map's pre-counted cells: hazards per square of 1/256 degree (grain 8, about 380 m x 430 m
+-- at the town's latitude) and of 1/64 degree (grain 6, for town-wide views), per class, level and
+-- status, with the sums of their coordinates so a cluster's centre of mass is exact. A town-wide
+-- view of a million hazards adds up a few thousand of these rows instead of aggregating the
+-- hazards (docs/benchmarks.md, "One map: viewport"; docs/decisions/onemap-viewport.md).
 -- A trigger keeps them with every insert, move, re-level, status change and delete of a hazard,
 -- in the same transaction, so the map never shows counts the table does not hold.
 
 CREATE TABLE hazard_map_cell (
-    cx         integer          NOT NULL,   -- floor(lon * 256)
-    cy         integer          NOT NULL,   -- floor(lat * 256)
+    grain      smallint         NOT NULL,   -- cells are 2^-grain degrees wide: 8 or 6
+    cx         integer          NOT NULL,   -- floor(lon * 2^grain)
+    cy         integer          NOT NULL,   -- floor(lat * 2^grain)
     class_code varchar(40)      NOT NULL,
     level      smallint         NOT NULL,
     status     varchar(30)      NOT NULL,
     hazards    integer          NOT NULL,
     lon_sum    double precision NOT NULL,
     lat_sum    double precision NOT NULL,
-    PRIMARY KEY (cx, cy, class_code, level, status)
+    PRIMARY KEY (grain, cx, cy, class_code, level, status)
 );
 
 CREATE FUNCTION hazard_map_cell_add(p_lon double precision, p_lat double precision, p_class varchar,
                                     p_level smallint, p_status varchar, p_sign integer) RETURNS void
 LANGUAGE sql AS $$
-    INSERT INTO hazard_map_cell AS c (cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
-    VALUES (floor(p_lon * 256)::integer, floor(p_lat * 256)::integer, coalesce(p_class, ''), p_level,
-            coalesce(p_status, ''), p_sign, p_sign * p_lon, p_sign * p_lat)
-    ON CONFLICT (cx, cy, class_code, level, status) DO UPDATE
+    INSERT INTO hazard_map_cell AS c (grain, cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
+    SELECT g, floor(p_lon * (1 << g))::integer, floor(p_lat * (1 << g))::integer, coalesce(p_class, ''), p_level,
+           coalesce(p_status, ''), p_sign, p_sign * p_lon, p_sign * p_lat
+      FROM (VALUES (8), (6)) AS grains (g)
+    ON CONFLICT (grain, cx, cy, class_code, level, status) DO UPDATE
        SET hazards = c.hazards + EXCLUDED.hazards,
            lon_sum = c.lon_sum + EXCLUDED.lon_sum,
            lat_sum = c.lat_sum + EXCLUDED.lat_sum
@@ -57,11 +60,11 @@ CREATE TRIGGER hazard_map_cell_on_update AFTER UPDATE ON hazard_hazard
 CREATE FUNCTION hazard_map_cell_rebuild() RETURNS void
 LANGUAGE sql AS $$
     DELETE FROM hazard_map_cell;
-    INSERT INTO hazard_map_cell (cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
-    SELECT floor(lon * 256)::integer, floor(lat * 256)::integer, coalesce(class_code, ''), level,
+    INSERT INTO hazard_map_cell (grain, cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
+    SELECT g, floor(lon * (1 << g))::integer, floor(lat * (1 << g))::integer, coalesce(class_code, ''), level,
            coalesce(status, ''), count(*), sum(lon), sum(lat)
-      FROM hazard_hazard
-     GROUP BY 1, 2, 3, 4, 5;
+      FROM hazard_hazard CROSS JOIN (VALUES (8), (6)) AS grains (g)
+     GROUP BY 1, 2, 3, 4, 5, 6;
 $$;
 
 SELECT hazard_map_cell_rebuild();

@@ -14,19 +14,23 @@ import org.springframework.stereotype.Component;
  * centre of mass, worst level), never more than {@link #MAX_FEATURES} either way.
  *
  * <p>Two sources answer clusters. Wide views of everyone's hazards (the town leader's) are summed
- * from {@code hazard_map_cell}: counts per cell of 1/256° (about 400 m) kept by a trigger per class,
- * level and status, so a town-wide view adds up tens of thousands of rows instead of a million.
- * Filters the cells do not keep (category, campaign, date), data scopes narrower than the town and
- * cells finer than 1/256° go to the hazards, through the GiST index on {@code position}.
+ * from {@code hazard_map_cell}: counts per cell of 1/256° (about 400 m) and of 1/64° kept by a
+ * trigger per class, level and status, so a town-wide view adds up a few thousand rows instead of
+ * a million. Filters the cells do not keep (category, campaign, date), data scopes narrower than the
+ * town and cells finer than 1/256° go to the hazards: through the GiST index on {@code position},
+ * or, when a category or campaign narrows them, through that column's index
+ * (docs/decisions/onemap-viewport.md).
  */
 @Component
 class HazardMap {
 
     /** At most this many features in one answer, hazards or clusters. */
     static final int MAX_FEATURES = 2_000;
-    /** The pre-counted cells are 2^-8 degrees wide; cluster cells are that times a power of two. */
-    static final int CELL_SHIFT = 8;
-    static final double MAP_CELL = Math.scalb(1.0, -CELL_SHIFT);
+    /** The finest pre-counted cells are 2^-8 degrees wide; cluster cells are that times a power of two. */
+    static final int FINE_GRAIN = 8;
+    /** The coarse pre-counted cells (2^-6 degrees) answer views where a cluster covers one or more of them. */
+    static final int COARSE_GRAIN = 6;
+    static final double MAP_CELL = Math.scalb(1.0, -FINE_GRAIN);
 
     private final JdbcClient db;
 
@@ -134,14 +138,19 @@ class HazardMap {
                 .params(q.params).query(Long.class).single();
     }
 
+    /**
+     * Clusters aggregated from the hazards. Coordinates are read from {@code position}, not lon/lat:
+     * with the level they are all in the covering GiST index (V21), so an unfiltered view is
+     * answered by an index-only scan instead of a visit to every row's page.
+     */
     List<MapCluster> clustersFromHazards(MapViewport view, HazardMapFilter filter, DataScope scope, double cell) {
         Query q = new Query(view, filter, scope);
         q.params.put("cell", cell);
         return db.sql("""
-                SELECT avg(h.lon) AS lon, avg(h.lat) AS lat, count(*) AS n, max(h.level) AS worst
+                SELECT avg(h.position[0]) AS lon, avg(h.position[1]) AS lat, count(*) AS n, max(h.level) AS worst
                   FROM hazard_hazard h
                  WHERE %s
-                 GROUP BY floor(h.lon / :cell), floor(h.lat / :cell)
+                 GROUP BY floor(h.position[0] / :cell), floor(h.position[1] / :cell)
                  ORDER BY n DESC
                  LIMIT %d""".formatted(q.where, MAX_FEATURES))
                 .params(q.params)
@@ -152,17 +161,22 @@ class HazardMap {
     List<MapCluster> clustersFromMapCells(MapViewport view, HazardMapFilter filter, double cell) {
         HazardMapFilter.Sql f = filter.sql("c");
         Map<String, Object> params = new LinkedHashMap<>(f.params());
-        params.put("x0", (int) Math.floor(view.west() * (1 << CELL_SHIFT)));
-        params.put("x1", (int) Math.floor(view.east() * (1 << CELL_SHIFT)));
-        params.put("y0", (int) Math.floor(view.south() * (1 << CELL_SHIFT)));
-        params.put("y1", (int) Math.floor(view.north() * (1 << CELL_SHIFT)));
+        // the coarsest grain that still divides the cluster cell: fewer rows to add up
+        int grain = cell >= Math.scalb(1.0, -COARSE_GRAIN) ? COARSE_GRAIN : FINE_GRAIN;
+        double perDegree = Math.scalb(1.0, grain);
+        params.put("grain", (short) grain);
+        params.put("x0", (int) Math.floor(view.west() * perDegree));
+        params.put("x1", (int) Math.floor(view.east() * perDegree));
+        params.put("y0", (int) Math.floor(view.south() * perDegree));
+        params.put("y1", (int) Math.floor(view.north() * perDegree));
         // cluster cell = map cell · 2^shift, so a cluster is a whole number of map cells (arithmetic shift floors)
-        params.put("shift", Math.max(0, Math.getExponent(cell) + CELL_SHIFT));
+        params.put("shift", Math.max(0, Math.getExponent(cell) + grain));
         return db.sql("""
                 SELECT sum(c.lon_sum) / sum(c.hazards) AS lon, sum(c.lat_sum) / sum(c.hazards) AS lat,
                        sum(c.hazards) AS n, max(c.level) AS worst
                   FROM hazard_map_cell c
-                 WHERE c.cx BETWEEN :x0 AND :x1 AND c.cy BETWEEN :y0 AND :y1 AND c.hazards > 0 AND %s
+                 WHERE c.grain = :grain AND c.cx BETWEEN :x0 AND :x1 AND c.cy BETWEEN :y0 AND :y1 AND c.hazards > 0
+                   AND %s
                  GROUP BY c.cx >> :shift, c.cy >> :shift
                  ORDER BY n DESC
                  LIMIT %d""".formatted(f.where(), MAX_FEATURES))
@@ -179,8 +193,14 @@ class HazardMap {
         Query(MapViewport view, HazardMapFilter filter, DataScope scope) {
             HazardMapFilter.Sql f = filter.sql("h");
             DataScope.SqlPredicate s = scope.predicate("h.region_code");
-            // <@ box(...) is what the GiST index on position answers
-            where = "h.position <@ box(point(:west, :south), point(:east, :north)) AND " + f.where() + " AND " + s.sql();
+            // <@ box(...) is what the GiST index on position answers. PostgreSQL estimates any box to
+            // hold a thousandth of the table, so it would walk a town-wide box through GiST even when a
+            // category or campaign picks a few thousand hazards; for those the box is written on lon/lat,
+            // which leaves the planner the narrow column's index
+            String box = filter.categories().isEmpty() && filter.campaign() == null
+                    ? "h.position <@ box(point(:west, :south), point(:east, :north))"
+                    : "h.lon BETWEEN :west AND :east AND h.lat BETWEEN :south AND :north";
+            where = box + " AND " + f.where() + " AND " + s.sql();
             params.put("west", view.west());
             params.put("south", view.south());
             params.put("east", view.east());

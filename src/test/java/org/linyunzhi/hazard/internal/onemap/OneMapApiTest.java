@@ -157,6 +157,11 @@ class OneMapApiTest {
         assertThat(cellTotal(view, cell, null, "CLOSED")).isEqualTo(1750 - 1 + 30);
         // X-3 moved out of the view
         assertThat(cellTotal(view, cell, null, null)).isEqualTo(2530 - 1);
+        // the fine cells (1/256°) agree with the coarse ones (1/64°)
+        double fine = HazardMap.clusterCell(view, 15);
+        assertThat(fine).isEqualTo(HazardMap.MAP_CELL);
+        assertThat(cellTotal(view, fine, "5", null)).isEqualTo(500 + 3 + 1);
+        assertThat(cellTotal(view, fine, null, null)).isEqualTo(2530 - 1);
     }
 
     long cellTotal(MapViewport view, double cell, String level, String status) {

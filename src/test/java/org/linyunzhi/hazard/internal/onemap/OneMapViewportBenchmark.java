@@ -72,8 +72,8 @@ public final class OneMapViewportBenchmark {
 
             System.out.println("| zoom | variant | calls | calls/s | p50 ms | p95 ms | p99 ms | features per answer (max) | source |");
             System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-            for (int zoom : new int[] {13, 15, 17}) {
-                String zoomName = zoom == 13 ? "town (13)" : zoom == 15 ? "village (15)" : "street (17)";
+            for (int zoom : new int[] {13, 16, 18}) {
+                String zoomName = zoom == 13 ? "town (13)" : zoom == 16 ? "village (16)" : "street (18)";
                 Function<SplittableRandom, MapViewport> views = r -> {
                     double[] c = zoom == 13 ? town : centres.get(r.nextInt(centres.size()));
                     return viewAt(c[0], c[1], zoom);
@@ -203,21 +203,29 @@ public final class OneMapViewportBenchmark {
     /** The plans of the engine's queries at town and street zoom, for the record. */
     private static void explain(JdbcClient db, double[] town) {
         MapViewport t = viewAt(town[0], town[1], 13);
-        System.out.println("-- town view from the map cells:");
+        System.out.println("-- town view from the coarse map cells (grain 6):");
         db.sql("""
                 EXPLAIN (ANALYZE, COSTS OFF)
                 SELECT sum(c.lon_sum) / sum(c.hazards), sum(c.lat_sum) / sum(c.hazards), sum(c.hazards) AS n, max(c.level)
                   FROM hazard_map_cell c
-                 WHERE c.cx BETWEEN %d AND %d AND c.cy BETWEEN %d AND %d AND c.hazards > 0
-                 GROUP BY c.cx >> 2, c.cy >> 2""".formatted((int) Math.floor(t.west() * 256), (int) Math.floor(t.east() * 256),
-                (int) Math.floor(t.south() * 256), (int) Math.floor(t.north() * 256)))
+                 WHERE c.grain = 6 AND c.cx BETWEEN %d AND %d AND c.cy BETWEEN %d AND %d AND c.hazards > 0
+                 GROUP BY c.cx, c.cy""".formatted((int) Math.floor(t.west() * 64), (int) Math.floor(t.east() * 64),
+                (int) Math.floor(t.south() * 64), (int) Math.floor(t.north() * 64)))
                 .query(String.class).list().forEach(System.out::println);
-        MapViewport s = viewAt(town[0], town[1], 17);
+        MapViewport s = viewAt(town[0], town[1], 18);
         System.out.println("-- street view, counting up to 2,001 through the GiST index:");
         db.sql("""
                 EXPLAIN (ANALYZE, COSTS OFF)
                 SELECT count(*) FROM (SELECT 1 FROM hazard_hazard h
                  WHERE h.position <@ box(point(%f, %f), point(%f, %f)) LIMIT 2001) x"""
+                .formatted(s.west(), s.south(), s.east(), s.north()))
+                .query(String.class).list().forEach(System.out::println);
+        System.out.println("-- street view, clusters from the hazards (covering GiST index):");
+        db.sql("""
+                EXPLAIN (ANALYZE, COSTS OFF)
+                SELECT avg(h.position[0]), avg(h.position[1]), count(*) AS n, max(h.level) FROM hazard_hazard h
+                 WHERE h.position <@ box(point(%f, %f), point(%f, %f))
+                 GROUP BY floor(h.position[0] / 0.0009765625), floor(h.position[1] / 0.0009765625)"""
                 .formatted(s.west(), s.south(), s.east(), s.north()))
                 .query(String.class).list().forEach(System.out::println);
     }
