@@ -1,13 +1,14 @@
 -- The one map's pre-counted cells: hazards per square of 1/256 degree (grain 8, about 380 m x 430 m
 -- at the town's latitude) and of 1/64 degree (grain 6, for town-wide views), per class, level and
--- status, with the sums of their coordinates so a cluster's centre of mass is exact. A town-wide
--- view of a million hazards adds up a few thousand of these rows instead of aggregating the
--- hazards (docs/benchmarks.md, "One map: viewport"; docs/decisions/onemap-viewport.md).
+-- status, with the sums of their coordinates so a cluster's centre of mass is exact; and, for the
+-- unfiltered map at village zoom, per square of 1/1024 degree (grain 10, about 100 m) and level only
+-- (class and status '*'). A view of a million hazards adds up a few thousand of these rows instead
+-- of aggregating the hazards (docs/benchmarks.md, "One map: viewport"; docs/decisions/onemap-viewport.md).
 -- A trigger keeps them with every insert, move, re-level, status change and delete of a hazard,
 -- in the same transaction, so the map never shows counts the table does not hold.
 
 CREATE TABLE hazard_map_cell (
-    grain      smallint         NOT NULL,   -- cells are 2^-grain degrees wide: 8 or 6
+    grain      smallint         NOT NULL,   -- cells are 2^-grain degrees wide: 6, 8 or 10
     cx         integer          NOT NULL,   -- floor(lon * 2^grain)
     cy         integer          NOT NULL,   -- floor(lat * 2^grain)
     class_code varchar(40)      NOT NULL,
@@ -23,9 +24,10 @@ CREATE FUNCTION hazard_map_cell_add(p_lon double precision, p_lat double precisi
                                     p_level smallint, p_status varchar, p_sign integer) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO hazard_map_cell AS c (grain, cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
-    SELECT g, floor(p_lon * (1 << g))::integer, floor(p_lat * (1 << g))::integer, coalesce(p_class, ''), p_level,
-           coalesce(p_status, ''), p_sign, p_sign * p_lon, p_sign * p_lat
-      FROM (VALUES (8), (6)) AS grains (g)
+    SELECT g, floor(p_lon * (1 << g))::integer, floor(p_lat * (1 << g))::integer,
+           CASE WHEN g = 10 THEN '*' ELSE coalesce(p_class, '') END, p_level,
+           CASE WHEN g = 10 THEN '*' ELSE coalesce(p_status, '') END, p_sign, p_sign * p_lon, p_sign * p_lat
+      FROM (VALUES (6), (8), (10)) AS grains (g)
     ON CONFLICT (grain, cx, cy, class_code, level, status) DO UPDATE
        SET hazards = c.hazards + EXCLUDED.hazards,
            lon_sum = c.lon_sum + EXCLUDED.lon_sum,
@@ -61,9 +63,10 @@ CREATE FUNCTION hazard_map_cell_rebuild() RETURNS void
 LANGUAGE sql AS $$
     DELETE FROM hazard_map_cell;
     INSERT INTO hazard_map_cell (grain, cx, cy, class_code, level, status, hazards, lon_sum, lat_sum)
-    SELECT g, floor(lon * (1 << g))::integer, floor(lat * (1 << g))::integer, coalesce(class_code, ''), level,
-           coalesce(status, ''), count(*), sum(lon), sum(lat)
-      FROM hazard_hazard CROSS JOIN (VALUES (8), (6)) AS grains (g)
+    SELECT g, floor(lon * (1 << g))::integer, floor(lat * (1 << g))::integer,
+           CASE WHEN g = 10 THEN '*' ELSE coalesce(class_code, '') END, level,
+           CASE WHEN g = 10 THEN '*' ELSE coalesce(status, '') END, count(*), sum(lon), sum(lat)
+      FROM hazard_hazard CROSS JOIN (VALUES (6), (8), (10)) AS grains (g)
      GROUP BY 1, 2, 3, 4, 5, 6;
 $$;
 

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Two sources answer clusters. Wide views of everyone's hazards (the town leader's) are summed
  * from {@code hazard_map_cell}: counts per cell of 1/256° (about 400 m) and of 1/64° kept by a
- * trigger per class, level and status, so a town-wide view adds up a few thousand rows instead of
- * a million. Filters the cells do not keep (category, campaign, date), data scopes narrower than the
+ * trigger per class, level and status, and per cell of 1/1024° by level alone for the unfiltered
+ * map at village zoom, so a view adds up a few thousand rows instead of a million. Filters the cells do not keep (category, campaign, date), data scopes narrower than the
  * town and cells finer than 1/256° go to the hazards: through the GiST index on {@code position},
  * or, when a category or campaign narrows them, through that column's index
  * (docs/decisions/onemap-viewport.md).
@@ -30,6 +30,8 @@ class HazardMap {
     static final int FINE_GRAIN = 8;
     /** The coarse pre-counted cells (2^-6 degrees) answer views where a cluster covers one or more of them. */
     static final int COARSE_GRAIN = 6;
+    /** Cells of 2^-10 degrees counted by level only: the unfiltered map at village zoom. */
+    static final int LEVEL_ONLY_GRAIN = 10;
     static final double MAP_CELL = Math.scalb(1.0, -FINE_GRAIN);
 
     private final JdbcClient db;
@@ -107,7 +109,14 @@ class HazardMap {
     }
 
     private static boolean fromMapCells(HazardMapFilter filter, DataScope scope, double cell) {
-        return scope.kind() == DataScope.Kind.ALL && filter.fitsMapCells() && cell >= MAP_CELL;
+        if (scope.kind() != DataScope.Kind.ALL || !filter.fitsMapCells()) return false;
+        return cell >= MAP_CELL || filter.isEmpty() && cell >= Math.scalb(1.0, -LEVEL_ONLY_GRAIN);
+    }
+
+    /** The coarsest grain that still divides the cluster cell: fewer rows to add up. */
+    private static int grain(double cell) {
+        if (cell >= Math.scalb(1.0, -COARSE_GRAIN)) return COARSE_GRAIN;
+        return cell >= MAP_CELL ? FINE_GRAIN : LEVEL_ONLY_GRAIN;
     }
 
     // ---- the hazards themselves ----
@@ -161,8 +170,7 @@ class HazardMap {
     List<MapCluster> clustersFromMapCells(MapViewport view, HazardMapFilter filter, double cell) {
         HazardMapFilter.Sql f = filter.sql("c");
         Map<String, Object> params = new LinkedHashMap<>(f.params());
-        // the coarsest grain that still divides the cluster cell: fewer rows to add up
-        int grain = cell >= Math.scalb(1.0, -COARSE_GRAIN) ? COARSE_GRAIN : FINE_GRAIN;
+        int grain = grain(cell);
         double perDegree = Math.scalb(1.0, grain);
         params.put("grain", (short) grain);
         params.put("x0", (int) Math.floor(view.west() * perDegree));

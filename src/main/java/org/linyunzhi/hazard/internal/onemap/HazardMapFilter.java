@@ -69,6 +69,12 @@ record HazardMapFilter(Set<String> classes, Set<String> categories, Set<Integer>
         return new HazardMapFilter(cls, cat, lv, st, camp, f, t);
     }
 
+    /** Whether nothing is filtered. */
+    boolean isEmpty() {
+        return classes.isEmpty() && categories.isEmpty() && levels.isEmpty() && statuses.isEmpty() && campaign == null
+                && from == null && to == null;
+    }
+
     /**
      * Whether the pre-counted map cells can answer: they are kept per class, level and status only,
      * so a filter on category, campaign or date needs the hazards themselves.

@@ -124,6 +124,22 @@ class CampaignFiguresTest {
     }
 
     @Test
+    void theMapShowsTheInspectionPointsOfTheViewInScope() throws Exception {
+        String view = "/api/hazard/map/points?bbox=100.9,20.9,101.1,21.1&zoom=15";
+        String all = mvc.perform(get(view).with(as(VILLAGE))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all.split("\"inspected\":true", -1).length - 1).isEqualTo(11);
+        assertThat(all.split("\"inspected\":false", -1).length - 1).isEqualTo(4);
+        assertThat(all).contains("\"truncated\":false");
+        String c1 = mvc.perform(get(view + "&campaign=" + C1).with(as(VILLAGE))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(c1.split("\"name\":", -1).length - 1).isEqualTo(10);
+        String none = mvc.perform(get(view).with(as(ELSEWHERE))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).contains("\"points\":[]");
+    }
+
+    @Test
     void rectifyingAHazardRaisesTheRate() {
         db.sql("UPDATE hazard_hazard SET status = 'CLOSED' WHERE number LIKE 'OMF-%' AND status <> 'CLOSED'").update();
         CampaignFigures.Figures f = figures.overall(VILLAGE.scope());

@@ -162,6 +162,14 @@ class OneMapApiTest {
         assertThat(fine).isEqualTo(HazardMap.MAP_CELL);
         assertThat(cellTotal(view, fine, "5", null)).isEqualTo(500 + 3 + 1);
         assertThat(cellTotal(view, fine, null, null)).isEqualTo(2530 - 1);
+        // and so do the cells counted by level alone (1/1024°), which answer the unfiltered map at zoom 16
+        double levelOnly = HazardMap.clusterCell(view, 16);
+        var clusters = map.clustersFromMapCells(view, HazardMapFilter.none(), levelOnly);
+        assertThat(clusters.stream().mapToLong(HazardMap.MapCluster::count).sum()).isEqualTo(2530 - 1);
+        assertThat(clusters.stream().mapToInt(HazardMap.MapCluster::worstLevel).max()).hasValue(5);
+        var y = clusters.stream().filter(c -> c.lon() > 100.04).toList();
+        // Y's 30 hazards, in however many cells its square straddles
+        assertThat(y.stream().mapToLong(HazardMap.MapCluster::count).sum()).isEqualTo(30);
     }
 
     long cellTotal(MapViewport view, double cell, String level, String status) {
@@ -245,6 +253,17 @@ class OneMapApiTest {
                 last = r.get("metres").asLong();
             }
         }
+    }
+
+    @Test
+    void theResourcesOfTheDemoTownAreLayersOfTheView() throws Exception {
+        JsonNode all = get200("/api/hazard/map/resources?bbox=120.1,29.9,120.4,30.2&zoom=13", LEADER);
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        all.forEach(r -> kinds.add(r.get("kind").asString()));
+        assertThat(kinds).containsExactlyInAnyOrder("RESCUE_TEAM", "SHELTER", "WAREHOUSE");
+        JsonNode shelters = get200("/api/hazard/map/resources?bbox=120.1,29.9,120.4,30.2&zoom=13&kind=SHELTER", LEADER);
+        assertThat(shelters.size()).isPositive();
+        shelters.forEach(r -> assertThat(r.get("kind").asString()).isEqualTo("SHELTER"));
     }
 
     @ParameterizedTest
