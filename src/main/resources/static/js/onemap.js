@@ -65,6 +65,8 @@
   const resourceLayers = {};
   Object.keys(RESOURCE_STYLE).forEach((k) => { resourceLayers[k] = L.layerGroup().addTo(map); });
   if (cfg.canSeeGrid) gridLayer.addTo(map);
+  // for browser tests: the layers a user may switch on
+  window.lyzOneMap.layers = { heat: heatLayer, points: pointLayer, grid: gridLayer, hazards: hazardLayer };
 
   const overlays = {};
   overlays[text('layer.hazards')] = hazardLayer;

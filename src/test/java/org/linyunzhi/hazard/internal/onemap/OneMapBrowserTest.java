@@ -113,6 +113,16 @@ class OneMapBrowserTest extends BrowserTest {
         page.locator("[data-testid=onemap-info] .onemap-near-kind[data-kind=RESCUE_TEAM] li").first().waitFor();
         assertThat(page.locator("[data-testid=onemap-info] .onemap-near-kind[data-kind=SHELTER] li").count()).isPositive();
 
+        // the heat layer and the inspection points, switched on as from the layer control
+        page.evaluate("() => { const m = window.lyzOneMap; m.map.setZoom(14, {animate: false});"
+                + " m.map.addLayer(m.layers.heat); m.map.addLayer(m.layers.points); }");
+        page.waitForFunction("() => window.lyzOneMap.loading === 0 && window.lyzOneMap.counts.heatCells > 0"
+                + " && window.lyzOneMap.counts.points !== undefined");
+        assertThat(((Number) page.evaluate("() => { const c = document.querySelector('canvas.onemap-heat');"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }")).intValue())
+                .as("coloured heat pixels").isPositive();
+
         // a filter: only level 4 is drawn
         int loads = ((Number) page.evaluate("() => window.lyzOneMap.hazardLoads")).intValue();
         page.locator("#onemap-filters input[name=level][value='4']").check();
