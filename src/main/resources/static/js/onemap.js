@@ -287,7 +287,24 @@
     info.hidden = false;
     infoBody.textContent = '';
     closeDrawerOnPhone();
+    keepVisible(latlng);
     return infoBody;
+  }
+
+  // the panel covers part of the map (a bottom sheet on a phone, the right side on a desktop):
+  // pan the clicked point into the part still visible
+  function keepVisible(latlng) {
+    requestAnimationFrame(() => {
+      const p = map.latLngToContainerPoint(latlng);
+      if (phone.matches) {
+        // the sheet grows to 55 % of the height once the details arrive: leave room for that at once
+        const free = el.clientHeight - Math.max(info.offsetHeight, el.clientHeight * 0.55);
+        if (p.y > free - 30) map.panBy([0, p.y - free / 2], { animate: false });
+      } else {
+        const free = el.clientWidth - info.offsetWidth - 70;
+        if (p.x > free) map.panBy([p.x - free / 2, 0], { animate: false });
+      }
+    });
   }
 
   function showHazard(hz, latlng) {
