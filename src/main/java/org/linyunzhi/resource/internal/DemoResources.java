@@ -116,7 +116,7 @@ class DemoResources implements ApplicationRunner {
             return points.get(rnd.nextInt(points.size()));
         }
 
-        /** A point in the village nearest the town centre's list order: the first villages hold the town seat. */
+        /** A point of the first village in code order, where the demo puts the town's own buildings. */
         private double[] townSeat() {
             return pointIn(pointsByVillage.keySet().iterator().next());
         }

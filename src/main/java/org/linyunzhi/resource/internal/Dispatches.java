@@ -1,5 +1,8 @@
 package org.linyunzhi.resource.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +66,7 @@ class Dispatches {
         if (resourceId == null) {
             throw ResourceRefused.badInput("resourceId", "resource.error.resourceId");
         }
+        // callers know the resource by id only; its kind says which table and which status follows
         ResourceKind kind = places.kindOf(resourceId).orElseThrow(ResourceRefused::notFound);
         Places.Row resource = places.row(kind, resourceId, scope).orElseThrow(ResourceRefused::notFound);
         if (kind == ResourceKind.RESCUE_TEAM && "OFF".equals(resource.status())) {
@@ -79,8 +83,9 @@ class Dispatches {
                     .param("id", id).param("resource", resourceId).param("kind", kind.name())
                     .param("name", resource.name()).param("region", resource.regionCode())
                     .param("targetKind", targetKind).param("targetId", targetId).param("note", cleanNote)
-                    .param("at", java.sql.Timestamp.from(now)).param("by", byUserId).update();
+                    .param("at", Timestamp.from(now)).param("by", byUserId).update();
         } catch (DuplicateKeyException alreadyOut) {
+            // the partial unique index, not a read before the insert: two dispatchers at once cannot both win
             throw ResourceRefused.conflict("resource.error.alreadyOut", resource.name());
         }
         step(id, 1, null, DispatchStatus.DISPATCHED, byUserId, now, cleanNote);
@@ -114,13 +119,14 @@ class Dispatches {
                         UPDATE resource_dispatch SET status = :to, version = version + 1,
                             closed_at = CASE WHEN :closing THEN :at ELSE closed_at END
                         WHERE id = :id AND version = :version""")
-                .param("to", to.name()).param("closing", !to.isOpen()).param("at", java.sql.Timestamp.from(now))
+                .param("to", to.name()).param("closing", !to.isOpen()).param("at", Timestamp.from(now))
                 .param("id", dispatchId).param("version", d.version()).update();
         if (changed == 0) {
             // someone moved it between our read and our write
             throw ResourceRefused.conflict("resource.error.version", find(dispatchId, scope).map(x -> x.status().name())
                     .orElse(d.status().name()));
         }
+        // the row is ours since the versioned update succeeded, so the next step number cannot clash
         int seq = jdbc.sql("SELECT coalesce(max(seq), 0) + 1 FROM resource_dispatch_step WHERE dispatch_id = :id")
                 .param("id", dispatchId).query(Integer.class).single();
         step(dispatchId, seq, d.status(), to, byUserId, now, cleanComment);
@@ -168,7 +174,7 @@ class Dispatches {
                         VALUES (:id, :seq, :from, :to, :by, :byName, :at, :comment)""")
                 .param("id", dispatchId).param("seq", seq).param("from", from == null ? null : from.name())
                 .param("to", to.name()).param("by", byUserId).param("byName", byName)
-                .param("at", java.sql.Timestamp.from(at)).param("comment", comment).update();
+                .param("at", Timestamp.from(at)).param("comment", comment).update();
     }
 
     /** A team is DEPLOYED while out and ON_DUTY once back; a warehouse DISPATCHED, then READY. */
@@ -188,8 +194,8 @@ class Dispatches {
         jdbc.sql(sql).param("s", s).param("id", resourceId).update();
     }
 
-    private static Dispatch dispatch(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        java.sql.Timestamp closed = rs.getTimestamp("closed_at");
+    private static Dispatch dispatch(ResultSet rs, int i) throws SQLException {
+        Timestamp closed = rs.getTimestamp("closed_at");
         return new Dispatch(rs.getObject("id", UUID.class), rs.getObject("resource_id", UUID.class),
                 ResourceKind.valueOf(rs.getString("resource_kind")), rs.getString("resource_name"),
                 rs.getString("region_code"), rs.getString("target_kind"), rs.getObject("target_id", UUID.class),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.linyunzhi.resource.NearbyResource;
 import org.linyunzhi.resource.ResourceKind;
 import org.linyunzhi.resource.ResourcePlace;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,6 +65,7 @@ class Places {
         }
         PlaceTable table = PlaceTable.of(kind);
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
+        // twice k, and a few more for small k, where one far candidate would otherwise force a second round
         int candidates = Math.max(2 * k, k + 8);
         while (true) {
             List<Row> rows = jdbc.sql(table.select + ", t.position <-> point(:lon, :lat) AS degrees FROM "
@@ -70,12 +73,15 @@ class Places {
                             + " ORDER BY t.position <-> point(:lon, :lat) LIMIT :n")
                     .params(inScope.params()).param("lon", lon).param("lat", lat).param("n", candidates)
                     .query((rs, i) -> row(rs, kind, true)).list();
-            List<NearbyResource> byMetres = rows.stream()
-                    .map(r -> new NearbyResource(place(r), GreatCircle.metres(lon, lat, r.lon(), r.lat())))
-                    .sorted(Comparator.comparingDouble(NearbyResource::metres)).toList();
+            // measured first, summaries written only for the k kept: most candidates are dropped
+            record Measured(Row row, double metres) {
+            }
+            List<Measured> byMetres = rows.stream()
+                    .map(r -> new Measured(r, GreatCircle.metres(lon, lat, r.lon(), r.lat())))
+                    .sorted(Comparator.comparingDouble(Measured::metres)).toList();
             boolean allRead = rows.size() < candidates;
             if (allRead || byMetres.get(k - 1).metres() <= unreadAtLeast(lat, rows.get(rows.size() - 1).degrees())) {
-                return byMetres.subList(0, Math.min(k, byMetres.size()));
+                return byMetres.stream().limit(k).map(m -> new NearbyResource(place(m.row()), m.metres())).toList();
             }
             candidates *= 2;
         }
@@ -101,10 +107,12 @@ class Places {
         if (limit < 1 || limit > MAX_WITHIN) {
             throw ResourceRefused.badInput("limit", "resource.error.limit", MAX_WITHIN);
         }
+        // no kinds named means every kind, the map's default
         Set<ResourceKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(ResourceKind.class) : EnumSet.copyOf(kinds);
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
         List<ResourcePlace> places = new ArrayList<>();
         for (ResourceKind kind : wanted) {
+            // the limit holds for all kinds together: later kinds get what earlier ones left
             if (places.size() >= limit) {
                 break;
             }
@@ -138,12 +146,18 @@ class Places {
     }
 
     ResourcePlace place(Row r) {
-        String statusLabel = messages.getMessage("resource.status." + r.status(), null, r.status(),
-                LocaleContextHolder.getLocale());
+        Locale locale = readersLocale();
+        String statusLabel = messages.getMessage("resource.status." + r.status(), null, r.status(), locale);
         String summary = messages.getMessage(PlaceTable.of(r.kind()).summaryKey,
-                new Object[] {r.n1(), r.n2(), r.n3(), r.txt() == null ? "" : r.txt(), statusLabel},
-                LocaleContextHolder.getLocale());
+                new Object[] {r.n1(), r.n2(), r.n3(), r.txt() == null ? "" : r.txt(), statusLabel}, locale);
         return new ResourcePlace(r.id(), r.kind(), r.name(), r.status(), r.lon(), r.lat(), summary);
+    }
+
+    /** The request's language; outside a request (a listener, a job) the town's own, not the JVM's. */
+    private static Locale readersLocale() {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        Locale locale = context == null ? null : context.getLocale();
+        return locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
     }
 
     private static Row row(ResultSet rs, ResourceKind kind, boolean withDegrees) throws SQLException {

@@ -51,9 +51,11 @@ class ResourceApiController {
     record Created(UUID id) {
     }
 
+    /** A new status; {@code version} (optional) is the one the caller read, so a stale change answers 409. */
     record StatusChange(String status, Integer version, String comment) {
     }
 
+    /** Fields left null keep their value. */
     record ShelterChange(Boolean open, Integer occupancy, Integer version) {
     }
 
@@ -66,9 +68,11 @@ class ResourceApiController {
     record DispatchRequest(UUID resourceId, String targetKind, UUID targetId, String note) {
     }
 
+    /** A dispatch with the statuses it may move to next and every step so far. */
     record DispatchView(Dispatches.Dispatch dispatch, List<DispatchStatus> next, List<Dispatches.Step> timeline) {
     }
 
+    /** The k (default 5, at most 100) nearest of a kind to a point, nearest first, distances in metres. */
     @GetMapping("/nearest")
     @PreAuthorize("hasAuthority('resource:view')")
     List<NearbyResource> nearest(@RequestParam double lon, @RequestParam double lat, @RequestParam String kind,
@@ -76,6 +80,7 @@ class ResourceApiController {
         return places.nearest(lon, lat, Fields.oneOf("kind", ResourceKind.class, kind), k, scope());
     }
 
+    /** Resources inside a lon/lat box for a map layer; {@code kinds} repeated or left out for all. */
     @GetMapping("/within")
     @PreAuthorize("hasAuthority('resource:view')")
     List<ResourcePlace> within(@RequestParam double west, @RequestParam double south, @RequestParam double east,
@@ -88,6 +93,7 @@ class ResourceApiController {
         return places.within(west, south, east, north, wanted, limit, scope());
     }
 
+    /** Teams filtered by type and status, each with its head count. */
     @GetMapping("/teams")
     @PreAuthorize("hasAuthority('resource:view')")
     List<Teams.Listed> teams(@RequestParam(required = false) String type, @RequestParam(required = false) String status) {
@@ -101,6 +107,7 @@ class ResourceApiController {
         return teams.find(id, scope()).orElseThrow(ResourceRefused::notFound);
     }
 
+    /** Files a team where its position lies: the micro-grid there becomes its region (400 outside the town or the caller's area). */
     @PostMapping("/teams")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('resource:edit')")
@@ -109,6 +116,7 @@ class ResourceApiController {
         return new Created(teams.create(team, scope()));
     }
 
+    /** ON_DUTY, STANDBY or OFF; DEPLOYED is 400 (the dispatch sets it) and a deployed team 409. */
     @PutMapping("/teams/{id}/status")
     @PreAuthorize("hasAuthority('resource:edit')")
     @Audited("resource.team.status")
@@ -137,6 +145,7 @@ class ResourceApiController {
         return new Created(shelters.create(shelter, scope()));
     }
 
+    /** Opens or closes a shelter and sets how many are in it: not more than it holds, nobody in a closed one. */
     @PutMapping("/shelters/{id}")
     @PreAuthorize("hasAuthority('resource:edit')")
     @Audited("resource.shelter.update")
@@ -164,6 +173,7 @@ class ResourceApiController {
         return new Created(warehouses.create(warehouse, scope()));
     }
 
+    /** A new item with its minimum and no stock yet; stock arrives by an IN movement. */
     @PostMapping("/warehouses/{id}/items")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('resource:edit')")
@@ -182,6 +192,10 @@ class ResourceApiController {
         return stock.movements(id, limit);
     }
 
+    /**
+     * {@code {"direction": "OUT", "quantity": 20, "reason": "..."}}: 201 with the item as it now is; 409
+     * naming what is left when there is not enough, nothing written.
+     */
     @PostMapping("/stock/{id}/movements")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('resource:edit')")
@@ -191,12 +205,14 @@ class ResourceApiController {
         return stock.move(id, move.direction(), move.quantity(), move.reason(), me.id(), me.displayName(), me.scope());
     }
 
+    /** Items below their minimum, the largest share missing first. */
     @GetMapping("/alerts")
     @PreAuthorize("hasAuthority('resource:view')")
     List<Stock.Alert> alerts() {
         return stock.alerts(scope());
     }
 
+    /** Dispatches, those still out first; {@code open=true} for only those. */
     @GetMapping("/dispatches")
     @PreAuthorize("hasAuthority('resource:view')")
     List<Dispatches.Dispatch> dispatches(@RequestParam(defaultValue = "false") boolean open,
@@ -213,6 +229,7 @@ class ResourceApiController {
         return view(dispatches.find(id, scope()).orElseThrow(ResourceRefused::notFound));
     }
 
+    /** Sends a resource to a HAZARD or an EVENT; 409 when it is already out or the team is off duty. */
     @PostMapping("/dispatches")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('resource:dispatch')")
@@ -223,6 +240,7 @@ class ResourceApiController {
                 request.note(), me.id(), me.scope()));
     }
 
+    /** Moves a dispatch on (ARRIVED, RETURNED, CANCELLED) as the transition table allows; 409 otherwise or when stale. */
     @PostMapping("/dispatches/{id}/status")
     @PreAuthorize("hasAuthority('resource:dispatch')")
     @Audited("resource.dispatch.move")

@@ -3,6 +3,7 @@ package org.linyunzhi.resource.internal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.linyunzhi.audit.Audited;
@@ -11,6 +12,7 @@ import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.resource.NearbyResource;
 import org.linyunzhi.resource.ResourceKind;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -55,6 +57,7 @@ class ResourcePages {
         this.messages = messages;
     }
 
+    /** The overview: counts that say at a glance what is ready, what is out and what is running low. */
     @GetMapping
     String home(Model model) {
         DataScope scope = scope();
@@ -73,6 +76,7 @@ class ResourcePages {
         return "resource/home";
     }
 
+    /** Teams, filtered by type and status from the form or a card on the overview. */
     @GetMapping("/teams")
     String teams(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
                  Model model) {
@@ -86,6 +90,7 @@ class ResourcePages {
         return "resource/teams";
     }
 
+    /** A team with the statuses a person may choose (not DEPLOYED: that is its dispatch's). */
     @GetMapping("/teams/{id}")
     String team(@PathVariable UUID id, Model model) {
         Teams.Team team = teams.find(id, scope()).orElseThrow(ResourcePages::notFound);
@@ -94,6 +99,7 @@ class ResourcePages {
         return withDispatches(model, id, "resource/team");
     }
 
+    /** Sets a team's readiness; the version from the form refuses a change made on a stale page. */
     @PostMapping("/teams/{id}/status")
     @PreAuthorize("hasAuthority('resource:edit')")
     @Audited("resource.team.status")
@@ -115,6 +121,7 @@ class ResourcePages {
         return withDispatches(model, id, "resource/shelter");
     }
 
+    /** Opens or closes a shelter with its occupancy; an unticked box means closed, an empty number nobody. */
     @PostMapping("/shelters/{id}")
     @PreAuthorize("hasAuthority('resource:edit')")
     @Audited("resource.shelter.update")
@@ -137,6 +144,28 @@ class ResourcePages {
         return withDispatches(model, id, "resource/warehouse");
     }
 
+    /** A new item starts at zero; its stock arrives by an IN movement on the item's page. */
+    @PostMapping("/warehouses/{id}/items")
+    @PreAuthorize("hasAuthority('resource:edit')")
+    @Audited("resource.stock.add")
+    String addItem(@PathVariable UUID id, @RequestParam(required = false) String item,
+                   @RequestParam(required = false) String unit, @RequestParam(required = false) String minimum,
+                   RedirectAttributes redirect) {
+        try {
+            Integer min = minimum == null || minimum.isBlank() ? null : parseWhole("minimum", minimum);
+            UUID stockId = stock.addItem(id, item, unit, min, scope());
+            return "redirect:/resource/stock/" + stockId;
+        } catch (ResourceRefused refused) {
+            if (refused.kind == ResourceRefused.Kind.NOT_FOUND) {
+                throw notFound();
+            }
+            redirect.addFlashAttribute("problem", ResourceProblems.text(messages, refused));
+            redirect.addFlashAttribute("itemForm", new ArrayList<>(List.of(item == null ? "" : item,
+                    unit == null ? "" : unit, minimum == null ? "" : minimum)));
+            return "redirect:/resource/warehouses/" + id;
+        }
+    }
+
     @GetMapping("/stock/{id}")
     String stockItem(@PathVariable UUID id, Model model) {
         return stockPage(id, model);
@@ -151,7 +180,7 @@ class ResourcePages {
                 Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUser.require();
         try {
-            Integer amount = quantity == null || quantity.isBlank() ? null : parseQuantity(quantity);
+            Integer amount = quantity == null || quantity.isBlank() ? null : parseWhole("quantity", quantity);
             Stock.Item after = stock.move(id, direction, amount, reason, me.id(), me.displayName(), me.scope());
             redirect.addFlashAttribute("done", messages.getMessage("resource.stock.moved",
                     new Object[] {after.item(), after.quantity(), after.unit()}, localeNow()));
@@ -168,6 +197,7 @@ class ResourcePages {
         }
     }
 
+    /** The low-stock alerts of the viewer's area. */
     @GetMapping("/alerts")
     String alerts(Model model) {
         model.addAttribute("alerts", stock.alerts(scope()));
@@ -190,6 +220,10 @@ class ResourcePages {
         return "resource/dispatch";
     }
 
+    /**
+     * Sends the resource of the page the form is on; {@code back} (only a /resource/ page) is where a
+     * refusal is shown, with the form as it was typed.
+     */
     @PostMapping("/dispatches")
     @PreAuthorize("hasAuthority('resource:dispatch')")
     @Audited("resource.dispatch.create")
@@ -213,6 +247,7 @@ class ResourcePages {
         }
     }
 
+    /** One button per allowed next status; a stale page gets the conflict message, not a second move. */
     @PostMapping("/dispatches/{id}/status")
     @PreAuthorize("hasAuthority('resource:dispatch')")
     @Audited("resource.dispatch.move")
@@ -224,7 +259,9 @@ class ResourcePages {
     }
 
     @GetMapping("/map")
-    String map() {
+    String map(Model model) {
+        // village outlines come from the grid's API, which only some viewers may read
+        model.addAttribute("showVillages", CurrentUser.require().can("grid:node:view"));
         return "resource/map";
     }
 
@@ -244,6 +281,8 @@ class ResourcePages {
                 found.put(kind, places.nearest(x, y, kind, NEAREST_PER_KIND, scope()));
             }
             model.addAttribute("found", found);
+            model.addAttribute("paths", Map.of(ResourceKind.RESCUE_TEAM, "teams", ResourceKind.SHELTER, "shelters",
+                    ResourceKind.WAREHOUSE, "warehouses"));
         } catch (ResourceRefused refused) {
             model.addAttribute("problem", ResourceProblems.text(messages, refused));
             model.addAttribute("problemField", refused.field);
@@ -262,6 +301,7 @@ class ResourcePages {
         return "resource/stock";
     }
 
+    /** Every resource page ends with the dispatch form and the resource's last dispatches. */
     private String withDispatches(Model model, UUID resourceId, String view) {
         model.addAttribute("history", dispatches.ofResource(resourceId, 20));
         model.addAttribute("targetKinds", List.of("HAZARD", "EVENT"));
@@ -282,11 +322,11 @@ class ResourcePages {
         return "redirect:" + page;
     }
 
-    private static Integer parseQuantity(String text) {
+    private static Integer parseWhole(String field, String text) {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw ResourceRefused.badInput("quantity", "resource.error.moveQuantity", Stock.MAX_MOVE);
+            throw ResourceRefused.badInput(field, "resource.error.whole", text);
         }
     }
 
@@ -321,8 +361,8 @@ class ResourcePages {
         }
     }
 
-    private static java.util.Locale localeNow() {
-        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    private static Locale localeNow() {
+        return LocaleContextHolder.getLocale();
     }
 
     private static DataScope scope() {

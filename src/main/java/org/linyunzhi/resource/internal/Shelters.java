@@ -1,5 +1,7 @@
 package org.linyunzhi.resource.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,11 +35,12 @@ class Shelters {
     record Shelter(UUID id, String name, ShelterLevel level, int capacityDay, int capacityNight, int occupancy,
                    boolean open, String address, double lon, double lat, String regionCode, int version) {
 
-        int holds() {
+        public int holds() {
             return Math.max(capacityDay, capacityNight);
         }
     }
 
+    /** Files a shelter, closed and empty, under the micro-grid at its position. */
     @Transactional
     UUID create(NewShelter s, DataScope scope) {
         String name = Fields.required("name", s.name(), 100);
@@ -65,6 +68,7 @@ class Shelters {
                 .params(inScope.params()).param("open", open).query(Shelters::shelter).list();
     }
 
+    /** A shelter, or empty when missing or outside the scope. */
     Optional<Shelter> find(UUID id, DataScope scope) {
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
         return jdbc.sql("SELECT t.* FROM resource_shelter t WHERE t.id = :id AND " + inScope.sql())
@@ -95,7 +99,7 @@ class Shelters {
         return find(id, scope).orElseThrow();
     }
 
-    private static Shelter shelter(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Shelter shelter(ResultSet rs, int i) throws SQLException {
         return new Shelter(rs.getObject("id", UUID.class), rs.getString("name"), ShelterLevel.valueOf(rs.getString("level")),
                 rs.getInt("capacity_day"), rs.getInt("capacity_night"), rs.getInt("occupancy"), rs.getBoolean("open"),
                 rs.getString("address"), rs.getDouble("lon"), rs.getDouble("lat"), rs.getString("region_code"),

@@ -1,5 +1,8 @@
 package org.linyunzhi.resource.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +44,7 @@ class Stock {
 
     record Item(UUID id, UUID warehouseId, String item, String unit, int quantity, int minimum, int version) {
 
-        boolean low() {
+        public boolean low() {
             return quantity < minimum;
         }
     }
@@ -54,7 +57,7 @@ class Stock {
     record Alert(UUID warehouseId, String warehouseName, String regionCode, UUID stockId, String item, String unit,
                  int quantity, int minimum) {
 
-        int shortfall() {
+        public int shortfall() {
             return minimum - quantity;
         }
     }
@@ -95,7 +98,8 @@ class Stock {
             throw ResourceRefused.badInput("quantity", "resource.error.moveQuantity", MAX_MOVE);
         }
         String why = Fields.required("reason", reason, 200);
-        Item before = item(stockId, scope).orElseThrow(ResourceRefused::notFound);
+        // read only to tell "not yours or not there" (404) apart from "not enough" (409) below
+        item(stockId, scope).orElseThrow(ResourceRefused::notFound);
         int delta = way == Direction.IN ? quantity : -quantity;
         Optional<Item> after = jdbc.sql("""
                         UPDATE resource_stock SET quantity = quantity + :delta, version = version + 1
@@ -118,7 +122,7 @@ class Stock {
                         VALUES (:id, :stock, :direction, :quantity, :balance, :reason, :byUser, :byName, :at)""")
                 .param("id", UUID.randomUUID()).param("stock", stockId).param("direction", way.name())
                 .param("quantity", quantity).param("balance", moved.quantity()).param("reason", why)
-                .param("byUser", byUser).param("byName", byName).param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("byUser", byUser).param("byName", byName).param("at", Timestamp.from(clock.instant()))
                 .update();
         // the balance before this movement is the one just replaced, whatever was read earlier
         int previous = moved.quantity() - delta;
@@ -160,8 +164,8 @@ class Stock {
                         SELECT w.id AS warehouse_id, w.name AS warehouse_name, w.region_code, s.id AS stock_id,
                                s.item, s.unit, s.quantity, s.minimum
                         FROM resource_stock s JOIN resource_warehouse w ON w.id = s.warehouse_id
-                        WHERE s.quantity < s.minimum AND""" + " " + inScope.sql() + """
-                         ORDER BY (s.minimum - s.quantity)::float / s.minimum DESC, w.name, s.item""")
+                        WHERE s.quantity < s.minimum AND""" + " " + inScope.sql()
+                        + " ORDER BY (s.minimum - s.quantity)::float / s.minimum DESC, w.name, s.item")
                 .params(inScope.params())
                 .query((rs, i) -> new Alert(rs.getObject("warehouse_id", UUID.class), rs.getString("warehouse_name"),
                         rs.getString("region_code"), rs.getObject("stock_id", UUID.class), rs.getString("item"),
@@ -175,7 +179,7 @@ class Stock {
                 .params(inScope.params()).param("id", warehouseId).query(String.class).optional();
     }
 
-    private static Item item(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Item item(ResultSet rs, int i) throws SQLException {
         return new Item(rs.getObject("id", UUID.class), rs.getObject("warehouse_id", UUID.class), rs.getString("item"),
                 rs.getString("unit"), rs.getInt("quantity"), rs.getInt("minimum"), rs.getInt("version"));
     }

@@ -31,6 +31,7 @@ class Teams {
     record Equipment(String item, String unit, int quantity) {
     }
 
+    /** A team as filed; the status defaults to STANDBY, members' roles to MEMBER. */
     record NewTeam(String name, String type, String status, String address, Double lon, Double lat,
                    List<Member> members, List<Equipment> equipment) {
     }
@@ -44,6 +45,7 @@ class Teams {
                 String regionCode, int version, List<Member> members, List<Equipment> equipment) {
     }
 
+    /** Checks every field first, so a refused team leaves nothing behind, then writes team, members and equipment. */
     @Transactional
     UUID create(NewTeam t, DataScope scope) {
         String name = Fields.required("name", t.name(), 100);
@@ -76,6 +78,7 @@ class Teams {
         return id;
     }
 
+    /** Teams in scope, by type then name; null filters do not filter. */
     List<Listed> list(DataScope scope, TeamType type, TeamStatus status) {
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
         return jdbc.sql("""
@@ -93,6 +96,7 @@ class Teams {
                 .list();
     }
 
+    /** The whole team, or empty when it is missing or outside the scope (the two are not told apart). */
     Optional<Team> find(UUID id, DataScope scope) {
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
         return jdbc.sql("SELECT t.* FROM resource_team t WHERE t.id = :id AND " + inScope.sql())
@@ -112,7 +116,10 @@ class Teams {
     void setStatus(UUID id, String status, Integer expectedVersion, DataScope scope) {
         TeamStatus next = Fields.oneOf("status", TeamStatus.class, status);
         Team team = find(id, scope).orElseThrow(ResourceRefused::notFound);
-        if (!next.isSetByPeople() || team.status() == TeamStatus.DEPLOYED) {
+        if (!next.isSetByPeople()) {
+            throw ResourceRefused.badInput("status", "resource.error.deployedByDispatch");
+        }
+        if (team.status() == TeamStatus.DEPLOYED) {
             throw ResourceRefused.conflict("resource.error.deployedByDispatch");
         }
         int version = expectedVersion == null ? team.version() : expectedVersion;
@@ -140,6 +147,7 @@ class Teams {
                 .list();
     }
 
+    /** Members with their names required and phones plausible; each refusal names the member by index. */
     private static List<Member> checkedMembers(List<Member> given) {
         List<Member> members = new ArrayList<>();
         if (given == null) {
@@ -164,6 +172,7 @@ class Teams {
         return members;
     }
 
+    /** One row per item (the table's key), quantities from 0 up. */
     private static List<Equipment> checkedEquipment(List<Equipment> given) {
         List<Equipment> equipment = new ArrayList<>();
         if (given == null) {

@@ -32,6 +32,7 @@ class Warehouses {
                      String regionCode, List<Stock.Item> items) {
     }
 
+    /** Files a warehouse under the micro-grid at its position; its items are added afterwards. */
     @Transactional
     UUID create(NewWarehouse w, DataScope scope) {
         String name = Fields.required("name", w.name(), 100);
@@ -47,6 +48,7 @@ class Warehouses {
         return id;
     }
 
+    /** Warehouses in scope, those with low items first so the keeper sees them at the top. */
     List<Listed> list(DataScope scope) {
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
         return jdbc.sql("""
@@ -62,6 +64,7 @@ class Warehouses {
                 .list();
     }
 
+    /** A warehouse with its items, or empty when missing or outside the scope. */
     Optional<Warehouse> find(UUID id, DataScope scope, Stock stock) {
         DataScope.SqlPredicate inScope = scope.predicate("t.region_code");
         return jdbc.sql("SELECT t.* FROM resource_warehouse t WHERE t.id = :id AND " + inScope.sql())

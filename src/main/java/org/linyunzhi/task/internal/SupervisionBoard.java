@@ -3,7 +3,6 @@ package org.linyunzhi.task.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,19 @@ import org.springframework.stereotype.Service;
  * the denominator, or a node that never closes its late tasks would look punctual (DOMAIN.md). A
  * task is closed when approved; on time when approved by its deadline (or it had none). Cancelled
  * tasks count nowhere.
+ * <p>
+ * The figures come from the counters kept beside the tasks ({@link BoardCounters}), so a town board
+ * reads a few thousand counter rows, not every task of the town.
  */
 @Service
 class SupervisionBoard {
 
+    private final BoardCounters counters;
     private final JdbcClient jdbc;
     private final GridApi grid;
 
-    SupervisionBoard(JdbcClient jdbc, GridApi grid) {
+    SupervisionBoard(BoardCounters counters, JdbcClient jdbc, GridApi grid) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.grid = grid;
     }
@@ -77,10 +81,32 @@ class SupervisionBoard {
             case MICRO_GRID, DEDICATED_MICRO_GRID -> null;
         };
         int length = childLevel == null ? node.code().length() : childLevel.codeLength();
+        String prefix = TaskSearch.like(node.code()) + "%";
+        List<BoardCounters.Figures> figures = scope.kind() == DataScope.Kind.SELF
+                ? counted(prefix, length, scope, from, to, now)
+                : counters.figures(prefix, length, scope, BoardPeriod.of(from, to), now);
+        Map<String, String> names = new HashMap<>();
+        names.put(node.code(), node.name());
+        if (childLevel != null) {
+            grid.children(node.code()).forEach(c -> names.put(c.code(), c.name()));
+        }
+        List<Rates> rows = figures.stream().map(f -> new Rates(f.code(), names.getOrDefault(f.code(), f.code()),
+                f.open() + f.closed(), f.open(), f.openOverdue(), f.closed(), f.closedOnTime())).toList();
+        Rates total = new Rates(node.code(), node.name(), rows.stream().mapToLong(Rates::total).sum(),
+                rows.stream().mapToLong(Rates::open).sum(), rows.stream().mapToLong(Rates::openOverdue).sum(),
+                rows.stream().mapToLong(Rates::closed).sum(), rows.stream().mapToLong(Rates::closedOnTime).sum());
+        return new Board(node, childLevel, total, rows);
+    }
+
+    /**
+     * The figures counted over the tasks themselves: for a personal scope (the tasks a user issued),
+     * which the counters do not carry. Such a reader's tasks are few.
+     */
+    private List<BoardCounters.Figures> counted(String prefix, int length, DataScope scope, LocalDate from, LocalDate to,
+                                                Instant now) {
         DataScope.SqlPredicate in = Tasks.inScope(scope);
         StringBuilder sql = new StringBuilder("""
                 SELECT left(t.region_code, :length) AS code,
-                       count(*) AS total,
                        count(*) FILTER (WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')) AS open,
                        count(*) FILTER (WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
                                           AND t.deadline < :now) AS open_overdue,
@@ -91,29 +117,19 @@ class SupervisionBoard {
         Map<String, Object> params = new HashMap<>(in.params());
         params.put("length", length);
         params.put("now", Tasks.timestamp(now));
-        params.put("prefix", TaskSearch.like(node.code()) + "%");
+        params.put("prefix", prefix);
         if (from != null) {
             sql.append(" AND t.created_at >= :from");
-            params.put("from", java.sql.Timestamp.from(from.atStartOfDay(TaskNumbers.TOWN_ZONE).toInstant()));
+            params.put("from", BoardCounters.startOf(from));
         }
         if (to != null) {
             sql.append(" AND t.created_at < :to");
-            params.put("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(TaskNumbers.TOWN_ZONE).toInstant()));
+            params.put("to", BoardCounters.startOf(to.plusDays(1)));
         }
         sql.append(" GROUP BY 1 ORDER BY 1");
-        Map<String, String> names = new HashMap<>();
-        names.put(node.code(), node.name());
-        if (childLevel != null) {
-            grid.children(node.code()).forEach(c -> names.put(c.code(), c.name()));
-        }
-        List<Rates> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Rates(rs.getString("code"), names.getOrDefault(rs.getString("code"), rs.getString("code")),
-                        rs.getLong("total"), rs.getLong("open"), rs.getLong("open_overdue"), rs.getLong("closed"),
-                        rs.getLong("on_time")))
-                .list());
-        Rates total = new Rates(node.code(), node.name(), rows.stream().mapToLong(Rates::total).sum(),
-                rows.stream().mapToLong(Rates::open).sum(), rows.stream().mapToLong(Rates::openOverdue).sum(),
-                rows.stream().mapToLong(Rates::closed).sum(), rows.stream().mapToLong(Rates::closedOnTime).sum());
-        return new Board(node, childLevel, total, rows);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new BoardCounters.Figures(rs.getString("code"), rs.getLong("open"),
+                        rs.getLong("open_overdue"), rs.getLong("closed"), rs.getLong("on_time")))
+                .list();
     }
 }

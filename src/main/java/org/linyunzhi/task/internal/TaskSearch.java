@@ -79,7 +79,13 @@ class TaskSearch {
         int pageNo = Math.max(0, page);
         long total = jdbc.sql("SELECT count(*) FROM task t WHERE " + where.sql).params(where.params)
                 .query(Long.class).single();
-        List<TaskRow> rows = jdbc.sql("SELECT " + ROW_COLUMNS + " FROM task t WHERE " + where.sql + " ORDER BY "
+        // One person's tasks are a few hundred: find them through the assignee indexes first, then sort.
+        // Left to itself the planner may walk the whole table in updated_at order hoping to meet 20 of
+        // them soon (seen at 1,000,000 tasks: 0.9 s instead of 0.3 ms); the materialized CTE rules that out.
+        String from = mineUser != null
+                ? "(WITH mine AS MATERIALIZED (SELECT " + ROW_COLUMNS + " FROM task t WHERE " + where.sql + ") SELECT * FROM mine) t"
+                : "task t WHERE " + where.sql;
+        List<TaskRow> rows = jdbc.sql("SELECT " + ROW_COLUMNS + " FROM " + from + " ORDER BY "
                         + orderBy(filter.sort()) + " LIMIT :limit OFFSET :offset")
                 .params(where.params).param("limit", pageSize).param("offset", (long) pageNo * pageSize)
                 .query((rs, n) -> row(rs, now)).list();

@@ -28,7 +28,7 @@ public class HazardIntake {
      * @throws HazardRefused naming the field when the report is incomplete or wrong
      */
     public ReportedHazard report(HazardReport report, UUID byUserId) {
-        Hazard hazard = lifecycle.report(report, lifecycle.onBehalfOf(byUserId, SYSTEM), byUserId);
+        Hazard hazard = lifecycle.report(report, lifecycle.onBehalfOf(byUserId, SYSTEM), byUserId).hazard();
         return new ReportedHazard(hazard.id(), hazard.number());
     }
 

@@ -84,8 +84,12 @@ class HazardLifecycle {
      *
      * @param finder the user id recorded as finder (may be null for a system source)
      */
+    /** The hazard a report filed, and whether it is new (false: an event's external id seen before). */
+    record Filing(Hazard hazard, boolean created) {
+    }
+
     @Transactional
-    Hazard report(HazardReport report, Actor actor, UUID finder) {
+    Filing report(HazardReport report, Actor actor, UUID finder) {
         HazardSource source = HazardRules.source(report.source());
         String sourceRef = HazardRules.blankToNull(report.sourceRef());
         if (source == HazardSource.EVENT) {
@@ -94,7 +98,7 @@ class HazardLifecycle {
             }
             Optional<Hazard> earlier = hazards.findByEventRef(sourceRef);
             if (earlier.isPresent()) {
-                return earlier.get();
+                return new Filing(earlier.get(), false);
             }
         }
         HazardRules.checkReport(report);
@@ -124,13 +128,44 @@ class HazardLifecycle {
         Hazard hazard = Hazard.report(filed, deadlines.deadline(foundAt, category.timeLimitDays()), actor);
         if (!hazards.insert(hazard)) {
             // the same external id was filed by a concurrent request a moment ago
-            return hazards.findByEventRef(sourceRef).orElseThrow(HazardRefused::stale);
+            return new Filing(hazards.findByEventRef(sourceRef).orElseThrow(HazardRefused::stale), false);
         }
-        photos.attach(report.photoIds(), filed.id(), HazardPhotos.Stage.FOUND, "photos");
+        photos.attach(report.photoIds(), filed.id(), HazardPhotos.Stage.FOUND, "photos", finder);
+        // the finder knows already: the handling body of the level is told
         publisher.publishEvent(new HazardEvents.HazardReported(filed.id(), filed.number(), filed.title(),
                 filed.categoryCode(), level.number(), filed.regionCode(), source.name(), filed.upstream(),
-                hazard.deadline(), recipients.forLevel(level, filed.regionCode(), finder), now));
-        return hazard;
+                hazard.deadline(), recipients.forLevel(level, filed.regionCode(), null), now));
+        return new Filing(hazard, true);
+    }
+
+    /** A photo as uploaded with a page's form, stored in the same transaction as the step it belongs to. */
+    record Upload(byte[] content, String fileName) {
+    }
+
+    /** A page's report: its photos and the hazard are written together or not at all. */
+    @Transactional
+    Filing report(HazardReport report, List<Upload> uploads, Actor actor, UUID finder) {
+        List<UUID> ids = store(uploads, HazardPhotos.Stage.FOUND, finder);
+        return report(new HazardReport(report.title(), report.description(), report.categoryCode(), report.level(),
+                report.source(), report.sourceRef(), report.campaignId(), report.inspectionId(), report.placeId(),
+                report.responsibleParty(), report.lon(), report.lat(), ids, report.foundAt()), actor, finder);
+    }
+
+    /** A page's evidence: photos and the step together or not at all. */
+    @Transactional
+    Hazard submitEvidenceWithUploads(UUID id, Integer version, CurrentUser user, String note, List<Upload> uploads) {
+        return submitEvidence(id, version, user, note, store(uploads, HazardPhotos.Stage.EVIDENCE, user.id()));
+    }
+
+    private List<UUID> store(List<Upload> uploads, HazardPhotos.Stage stage, UUID by) {
+        if (uploads.size() > HazardPhotos.MAX_PER_STEP) {
+            throw HazardRefused.badInput("photos", "hazard.error.photoCount", HazardPhotos.MAX_PER_STEP);
+        }
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (Upload u : uploads) {
+            ids.add(photos.store(u.content(), u.fileName(), stage, by, "photos"));
+        }
+        return ids;
     }
 
     @Transactional
@@ -154,7 +189,7 @@ class HazardLifecycle {
         }
         Hazard hazard = change(id, version, user,
                 (h, a) -> h.submitEvidence(a, note.strip(), now()));
-        photos.attach(photoIds, id, HazardPhotos.Stage.EVIDENCE, "photos");
+        photos.attach(photoIds, id, HazardPhotos.Stage.EVIDENCE, "photos", user.id());
         return hazard;
     }
 

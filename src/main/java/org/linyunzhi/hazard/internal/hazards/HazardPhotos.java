@@ -91,20 +91,23 @@ public class HazardPhotos {
 
     /**
      * Attaches stored, still unattached photos of the stage to a hazard; an id that is unknown,
-     * attached elsewhere or of another stage is refused, so nobody can move someone else's photo.
+     * attached elsewhere, of another stage or uploaded by someone else than {@code by} (when given) is
+     * refused, so nobody can move someone else's photo.
      */
-    void attach(Collection<UUID> ids, UUID hazardId, Stage stage, String field) {
+    void attach(Collection<UUID> ids, UUID hazardId, Stage stage, String field, UUID by) {
         if (ids == null || ids.isEmpty()) {
             return;
         }
         if (ids.size() > MAX_PER_STEP) {
             throw HazardRefused.badInput(field, "hazard.error.photoCount", MAX_PER_STEP);
         }
-        int attached = jdbc.sql("""
-                        UPDATE hazard_photo SET hazard_id = :hazard
-                        WHERE id IN (:ids) AND hazard_id IS NULL AND stage = :stage""")
-                .param("hazard", hazardId).param("ids", List.copyOf(ids)).param("stage", stage.name()).update();
-        if (attached != ids.size()) {
+        String sql = """
+                UPDATE hazard_photo SET hazard_id = :hazard
+                WHERE id IN (:ids) AND hazard_id IS NULL AND stage = :stage""";
+        var update = jdbc.sql(by == null ? sql : sql + " AND uploaded_by = :by")
+                .param("hazard", hazardId).param("ids", List.copyOf(ids)).param("stage", stage.name());
+        int attached = (by == null ? update : update.param("by", by)).update();
+        if (attached != new java.util.HashSet<>(ids).size()) {
             throw HazardRefused.badInput(field, "hazard.error.photoUnknown");
         }
     }

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A found hazard as the finder files it (inspection, grid report, event). {@code level} null takes
  * the category's default; {@code foundAt} null means now (demo history passes the past).
- * {@code photoIds} are photos stored beforehand with {@link HazardPhotos#store}.
+ * {@code photoIds} are photos stored beforehand with {@link HazardPhotos#store} by the same user.
  */
 public record HazardReport(String title, String description, String categoryCode, Integer level,
                            String source, String sourceRef, UUID campaignId, UUID inspectionId, UUID placeId,

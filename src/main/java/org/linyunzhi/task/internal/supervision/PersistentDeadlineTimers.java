@@ -2,6 +2,9 @@ package org.linyunzhi.task.internal.supervision;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +30,15 @@ class PersistentDeadlineTimers implements DeadlineTimers {
     public void schedule(UUID taskId, Instant deadline) {
         var planned = policy.timersFor(deadline, clock.instant());
         transaction.executeWithoutResult(status -> timers.replace(taskId, deadline, planned));
+    }
+
+    @Override
+    public void scheduleNew(Map<UUID, Instant> deadlines) {
+        Instant now = clock.instant();
+        List<ScheduledTimers.Planned> planned = new ArrayList<>(deadlines.size() * 3);
+        deadlines.forEach((taskId, deadline) -> policy.timersFor(deadline, now)
+                .forEach(timer -> planned.add(new ScheduledTimers.Planned(new TimerInstance(taskId, deadline), timer))));
+        transaction.executeWithoutResult(status -> timers.insertNew(planned));
     }
 
     @Override

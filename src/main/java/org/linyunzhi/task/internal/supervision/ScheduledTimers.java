@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.linyunzhi.task.internal.supervision.SupervisionPolicy.Timer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * A task's pending timers as rows of db-scheduler's table {@code scheduled_tasks}. Setting and
@@ -43,6 +44,35 @@ class ScheduledTimers {
                     .param("due" + i, OffsetDateTime.ofInstant(timers.get(i).dueAt(), ZoneOffset.UTC));
         }
         insert.update();
+    }
+
+    /** A timer to set for a task's deadline. */
+    record Planned(TimerInstance instance, Timer timer) {
+    }
+
+    /**
+     * Inserts the timers of tasks that have none yet (just created) with one statement, whatever
+     * their number: a campaign's timers cost one round trip, not two per task.
+     */
+    void insertNew(List<Planned> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                        SELECT name, instance, due, FALSE, 1
+                          FROM unnest(CAST(:names AS text[]), CAST(:instances AS text[]), CAST(:dues AS timestamptz[]))
+                               AS p (name, instance, due)
+                        ON CONFLICT (task_name, task_instance) DO NOTHING""")
+                .param("names", texts(planned.stream().map(p -> p.timer().kind().taskName())))
+                .param("instances", texts(planned.stream().map(p -> p.instance().id())))
+                .param("dues", texts(planned.stream().map(p -> p.timer().dueAt().toString())))
+                .update();
+    }
+
+    /** Binds as one SQL array (a plain Java array would be expanded into a list of parameters). */
+    private static SqlArrayValue texts(java.util.stream.Stream<String> values) {
+        return new SqlArrayValue("text", values.toArray(Object[]::new));
     }
 
     /** Removes the task's waiting timers; returns how many. */

@@ -27,6 +27,8 @@ import org.linyunzhi.Application;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "My tasks" and the supervision board under concurrent load with 1,000,000 tasks, and a campaign to
@@ -67,7 +69,9 @@ public final class GridTasksUnderLoadBenchmark {
         long started = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("demo").run(
                 "--linyunzhi.embedded-db.ephemeral=true", "--linyunzhi.embedded-db.port=0", "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=20", "--logging.level.root=WARN")) {
+                "--spring.datasource.hikari.maximum-pool-size=20", "--logging.level.root=WARN",
+                // the campaign's own account of where its time goes
+                "--logging.level.org.linyunzhi.task.internal.TaskLifecycle=DEBUG")) {
             System.out.printf("application started in %.1f s%n", (System.nanoTime() - started) / 1e9);
             JdbcClient db = JdbcClient.create(app.getBean(DataSource.class));
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
@@ -88,7 +92,7 @@ public final class GridTasksUnderLoadBenchmark {
             result.print();
             // the same campaign again with nothing else running, to tell its own cost from the queueing
             System.out.println(dispatch(admin, db).replace("(during the load)", "(idle)") + "; load " + loadAverage());
-            explain(db, fixture);
+            explain(db, fixture, new TransactionTemplate(app.getBean(PlatformTransactionManager.class)));
         }
     }
 
@@ -152,7 +156,10 @@ public final class GridTasksUnderLoadBenchmark {
                            CASE WHEN s.state = 'DRAFT' THEN NULL ELSE w.staff_id END,
                            CASE WHEN s.state = 'DRAFT' THEN NULL ELSE w.staff_name END,
                            CASE WHEN s.state = 'DRAFT' THEN NULL ELSE w.user_id END,
-                           'bench', false,
+                           'bench',
+                           -- open past the deadline: marked, as the overdue timer would have done long ago
+                           s.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
+                               AND c.created + interval '10 days' < now(),
                            CASE WHEN s.state IN ('SUBMITTED', 'APPROVED') THEN c.created + make_interval(hours => g % 300) END,
                            CASE WHEN s.state = 'APPROVED' THEN c.created + make_interval(hours => g % 300) END,
                            c.created, c.created + make_interval(hours => g % 300)
@@ -371,38 +378,59 @@ public final class GridTasksUnderLoadBenchmark {
     }
 
     /** The plans of the two queries, as they ran at this size, for the record. */
-    private static void explain(JdbcClient db, Fixture fixture) {
+    private static void explain(JdbcClient db, Fixture fixture, TransactionTemplate transaction) {
         String mine = """
                 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-                SELECT t.id, t.number FROM task t
-                 WHERE (t.assignee_user_id = '%s'::uuid OR t.assignee_staff_id = ANY(ARRAY['%s'::uuid]))
-                 ORDER BY t.updated_at DESC, t.number DESC LIMIT 20""".formatted(fixture.sampleUser(), fixture.sampleStaff());
+                WITH mine AS MATERIALIZED (SELECT t.id, t.number, t.updated_at FROM task t
+                 WHERE (t.assignee_user_id = '%s'::uuid OR t.assignee_staff_id = ANY(ARRAY['%s'::uuid])))
+                SELECT t.id, t.number FROM mine t ORDER BY t.updated_at DESC, t.number DESC LIMIT 20"""
+                .formatted(fixture.sampleUser(), fixture.sampleStaff());
         System.out.println("-- my tasks (one user, all states):");
         db.sql(mine).query(String.class).list().forEach(System.out::println);
         String town = db.sql("SELECT code FROM grid_region_node WHERE level = 'TOWN' ORDER BY code LIMIT 1")
                 .query(String.class).single();
         String village = db.sql("SELECT code FROM grid_region_node WHERE level = 'VILLAGE' ORDER BY code LIMIT 1")
                 .query(String.class).single();
-        explainBoard(db, "town board", town, village.length());
-        explainBoard(db, "village board", village, village.length() + 3);
+        // as BoardCounters runs them: in one transaction without parallel workers
+        transaction.executeWithoutResult(status -> {
+            db.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+            explainBoard(db, "town board", town, village.length());
+            explainBoard(db, "village board", village, village.length() + 3);
+        });
     }
 
-    /** The board's query as SupervisionBoard sends it for a reader whose scope is the whole town. */
+    /**
+     * The board's two queries as BoardCounters sends them for a reader whose scope is the whole town
+     * and no period: the month counters of the subtree, and the open tasks whose overdue mark and
+     * deadline disagree.
+     */
     private static void explainBoard(JdbcClient db, String title, String node, int childLength) {
-        System.out.println("-- " + title + ":");
-        db.sql("""
-                EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-                SELECT left(t.region_code, %d) AS code, count(*) AS total,
-                       count(*) FILTER (WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')) AS open,
-                       count(*) FILTER (WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
-                                          AND t.deadline < now()) AS open_overdue,
-                       count(*) FILTER (WHERE t.state = 'APPROVED') AS closed,
-                       count(*) FILTER (WHERE t.state = 'APPROVED' AND (t.deadline IS NULL OR t.closed_at <= t.deadline)) AS on_time
-                  FROM task t
-                 WHERE t.state NOT IN ('DRAFT', 'CANCELLED') AND t.region_code LIKE '%s%%'
-                 GROUP BY 1 ORDER BY 1""".formatted(childLength, node))
-                .query(String.class).list().stream().filter(line -> !line.contains("Buffers") && !line.contains("Worker "))
-                .forEach(System.out::println);
+        System.out.println("-- " + title + ", counters:");
+        print(db.sql("""
+                EXPLAIN (ANALYZE, COSTS OFF)
+                SELECT left(c.region_code, %d) AS code, sum(c.open), sum(c.open_overdue), sum(c.closed), sum(c.closed_on_time)
+                  FROM (SELECT region_code, department_id, open, open_overdue, closed, closed_on_time
+                          FROM task_board_month WHERE region_code LIKE '%s%%') c
+                 GROUP BY 1 HAVING sum(c.open) + sum(c.closed) > 0 ORDER BY 1""".formatted(childLength, node)));
+        System.out.println("-- " + title + ", overdue marks that disagree with the clock:");
+        print(db.sql("""
+                EXPLAIN (ANALYZE, COSTS OFF)
+                SELECT left(c.region_code, %1$d) AS code, sum(c.correction) AS correction
+                  FROM (SELECT t.region_code, 1 AS correction FROM task t
+                         WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
+                           AND NOT t.overdue AND t.deadline < now() AND t.region_code LIKE '%2$s%%'
+                        UNION ALL
+                        SELECT t.region_code, -1 FROM task t
+                         WHERE t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')
+                           AND t.overdue AND (t.deadline >= now() OR t.deadline IS NULL) AND t.region_code LIKE '%2$s%%') c
+                 GROUP BY 1""".formatted(childLength, node)));
+        System.out.printf("counter rows: %,d per day, %,d per month%n",
+                db.sql("SELECT count(*) FROM task_board_day").query(Long.class).single(),
+                db.sql("SELECT count(*) FROM task_board_month").query(Long.class).single());
+    }
+
+    private static void print(JdbcClient.StatementSpec explain) {
+        explain.query(String.class).list().stream().filter(line -> !line.contains("Worker ")).forEach(System.out::println);
     }
 
     private static String enc(String s) {

@@ -42,4 +42,25 @@ class TimersInThePlatformTest {
         timers.cancel(task);
         assertThat(scheduled.of(task)).isEmpty();
     }
+
+    /** New tasks' timers, written with one statement for many tasks, are the ones set one by one. */
+    @Test
+    void timersOfManyNewTasksAreTheTimersOfEachSetAlone() {
+        Instant deadline = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(3));
+        Instant later = deadline.plus(Duration.ofDays(2));
+        UUID alone = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        timers.schedule(alone, deadline);
+        timers.scheduleNew(java.util.Map.of(first, deadline, second, later));
+
+        assertThat(scheduled.of(first)).hasSize(3).isEqualTo(scheduled.of(alone));
+        assertThat(scheduled.of(second)).extracting(ScheduledTimers.Pending::kind)
+                .containsExactly(DeadlineKind.NEAR, DeadlineKind.PASSED, DeadlineKind.ESCALATION);
+        assertThat(scheduled.of(second)).extracting(ScheduledTimers.Pending::deadline).containsOnly(later);
+        for (UUID task : java.util.List.of(alone, first, second)) {
+            timers.cancel(task);
+            assertThat(scheduled.of(task)).isEmpty();
+        }
+    }
 }
