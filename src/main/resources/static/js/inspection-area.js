@@ -1,5 +1,5 @@
 // The area of a campaign drawn on the map: each click adds a corner, "finish" closes the polygon and
-// writes it as GeoJSON into the form's area field (then the preview count is refreshed), "clear"
+// writes it as GeoJSON into the form's area field and announces the change (the preview count follows), "clear"
 // removes it. The offline base map (rivers, roads) shows where the town is.
 (function () {
   'use strict';
@@ -49,13 +49,14 @@
     ring.push(ring[0]);
     field.value = JSON.stringify({ type: 'Polygon', coordinates: [ring] });
     redraw(true);
-    document.body.dispatchEvent(new CustomEvent('areaDrawn'));
+    // a change of the form field: the targets' fieldset refreshes the preview count on it (htmx)
+    field.dispatchEvent(new Event('change', { bubbles: true }));
   });
 
   document.getElementById('area-clear').addEventListener('click', () => {
     corners = [];
     field.value = '';
     redraw(false);
-    document.body.dispatchEvent(new CustomEvent('areaDrawn'));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
   });
 })();

@@ -7,14 +7,6 @@ enum HouseUse {
     RESIDENTIAL, SHOP, WAREHOUSE, WORKSHOP, MIXED;
 
     static Optional<HouseUse> parse(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        for (HouseUse use : values()) {
-            if (use.name().equalsIgnoreCase(code.strip())) {
-                return Optional.of(use);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(HouseUse.class, code);
     }
 }

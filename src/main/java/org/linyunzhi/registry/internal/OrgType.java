@@ -30,14 +30,6 @@ enum OrgType {
     }
 
     static Optional<OrgType> parse(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        for (OrgType type : values()) {
-            if (type.name().equalsIgnoreCase(code.strip())) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(OrgType.class, code);
     }
 }

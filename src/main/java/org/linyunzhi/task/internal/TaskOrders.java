@@ -2,6 +2,7 @@ package org.linyunzhi.task.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,12 +40,28 @@ class TaskOrders implements TaskApi {
     @Override
     @Transactional
     public IssuedTask issue(TaskOrder order) {
+        return issueAll(List.of(order)).get(0);
+    }
+
+    @Override
+    @Transactional
+    public List<IssuedTask> issueAll(List<TaskOrder> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
         try {
-            Task task = lifecycle.issueAll(List.of(details(order)), issuer(order.issuedByUserId()),
-                    actor(order.issuedByUserId())).get(0);
-            Assignee assignee = task.assignee();
-            return new IssuedTask(task.id(), task.number(), assignee == null ? null : assignee.staffId(),
-                    assignee == null ? null : assignee.userId());
+            List<Task.Details> details = new ArrayList<>(orders.size());
+            for (TaskOrder order : orders) {
+                details.add(details(order));
+            }
+            UUID by = orders.get(0).issuedByUserId();
+            List<IssuedTask> issued = new ArrayList<>(orders.size());
+            for (Task task : lifecycle.issueAll(details, issuer(by), actor(by))) {
+                Assignee assignee = task.assignee();
+                issued.add(new IssuedTask(task.id(), task.number(), assignee == null ? null : assignee.staffId(),
+                        assignee == null ? null : assignee.userId()));
+            }
+            return issued;
         } catch (TaskRefused refused) {
             // the caller sits in another module and cannot see TaskRefused; the key names the fault
             throw new IllegalArgumentException(refused.field + ": " + refused.messageKey, refused);

@@ -96,18 +96,22 @@ class CampaignIssuing {
         Map<String, Integer> perMicroGrid = new LinkedHashMap<>();
         points.forEach(p -> perMicroGrid.merge(p.regionCode(), 1, Integer::sum));
         Instant deadline = campaign.endsOn().plusDays(1).atStartOfDay(TOWN_ZONE).toInstant().minusSeconds(1);
+        List<TaskOrder> orders = new ArrayList<>(perMicroGrid.size());
         for (Map.Entry<String, Integer> e : perMicroGrid.entrySet()) {
             String description = messages.getMessage("inspection.task.description",
                     new Object[] {campaign.code(), e.getValue()}, Locale.SIMPLIFIED_CHINESE);
-            IssuedTask task;
-            try {
-                task = tasks.issue(new TaskOrder(campaign.name(), description, TaskType.PATROL, "CAMPAIGN",
-                        campaign.code(), TaskPriority.NORMAL, deadline, e.getKey(), null, null, null, issuedBy));
-            } catch (IllegalArgumentException refused) {
-                // a point filed under a micro-grid the grid no longer knows: the registry needs re-routing first
-                throw InspectionRefused.badInput("target", "inspection.error.taskRefused", e.getKey(), refused.getMessage());
-            }
-            campaigns.insertTask(campaign.id(), e.getKey(), task.id(), task.number());
+            orders.add(new TaskOrder(campaign.name(), description, TaskType.PATROL, "CAMPAIGN", campaign.code(),
+                    TaskPriority.NORMAL, deadline, e.getKey(), null, null, null, issuedBy));
+        }
+        List<IssuedTask> issued;
+        try {
+            issued = tasks.issueAll(orders);
+        } catch (IllegalArgumentException refused) {
+            // e.g. a point filed under a micro-grid the grid no longer knows: the registry needs re-routing first
+            throw InspectionRefused.badInput("target", "inspection.error.taskRefused", refused.getMessage());
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            campaigns.insertTask(campaign.id(), orders.get(i).regionCode(), issued.get(i).id(), issued.get(i).number());
         }
         return perMicroGrid.size();
     }

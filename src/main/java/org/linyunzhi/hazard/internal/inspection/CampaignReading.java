@@ -24,7 +24,7 @@ class CampaignReading {
 
     /** Progress of a region with its name. */
     record Named(InspectionCampaigns.Progress progress, String name) {
-        int percent() {
+        public int percent() {
             return progress.points() == 0 ? 0 : Math.round(100f * progress.inspected() / progress.points());
         }
     }

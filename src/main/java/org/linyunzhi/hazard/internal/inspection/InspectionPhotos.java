@@ -70,11 +70,6 @@ class InspectionPhotos {
         }
     }
 
-    List<UUID> ofInspection(UUID inspectionId) {
-        return jdbc.sql("SELECT id FROM hazard_inspection_photo WHERE inspection_id = :i ORDER BY created_at, id")
-                .param("i", inspectionId).query(UUID.class).list();
-    }
-
     /** A photo, when one of the points its visit covered is in the reader's scope. */
     Optional<Stored> find(UUID photoId, DataScope scope) {
         DataScope.SqlPredicate in = scope.predicate("p.region_code");

@@ -23,7 +23,11 @@ class InspectionPoints {
 
     /** One earlier visit of a point, for its history. */
     record PastVisit(UUID inspectionId, Instant at, String inspectorName, String result, String note, int failedItems,
-                     int photos) {
+                     List<UUID> photoIds) {
+
+        public int photos() {
+            return photoIds.size();
+        }
     }
 
     private static final String LISTED = """
@@ -91,12 +95,14 @@ class InspectionPoints {
                 SELECT i.id, i.inspected_at, i.inspector_name, v.result, i.note,
                        (SELECT count(*) FROM hazard_inspection_finding f
                          WHERE f.inspection_id = i.id AND f.point_id = v.point_id AND NOT f.passed) AS failed,
-                       (SELECT count(*) FROM hazard_inspection_photo ph WHERE ph.inspection_id = i.id) AS photos
+                       ARRAY(SELECT ph.id FROM hazard_inspection_photo ph WHERE ph.inspection_id = i.id
+                              ORDER BY ph.created_at, ph.id) AS photos
                   FROM hazard_inspection_visit_point v JOIN hazard_inspection i ON i.id = v.inspection_id
                  WHERE v.point_id = :p ORDER BY i.inspected_at DESC""")
                 .param("p", pointId)
                 .query((rs, n) -> new PastVisit(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7)))
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        List.of((UUID[]) rs.getArray(7).getArray())))
                 .list();
     }
 

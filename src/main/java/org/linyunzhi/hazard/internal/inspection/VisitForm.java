@@ -17,7 +17,11 @@ record VisitForm(Map<UUID, Answer> answers, Double lon, Double lat, String note,
      * @param reportHazard report the failure as a hazard (only for a failed item)
      * @param categoryCode the hazard category; blank: the item's suggestion
      */
-    record Answer(Boolean passed, String note, boolean reportHazard, String categoryCode) {
+    record Answer(Boolean passed, String note, Boolean reportHazard, String categoryCode) {
+
+        boolean reportsHazard() {
+            return Boolean.TRUE.equals(reportHazard);
+        }
     }
 
     record Photo(String fileName, byte[] bytes) {

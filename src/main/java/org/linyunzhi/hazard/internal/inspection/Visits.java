@@ -122,7 +122,7 @@ class Visits {
                 UUID hazardId = null;
                 if (!a.passed()) {
                     failed = true;
-                    if (a.reportHazard()) {
+                    if (a.reportsHazard()) {
                         var reported = report(listed, item, a, inspectionId, photoList, user);
                         hazardId = reported.id();
                         hazardIds.add(reported.id());
@@ -191,7 +191,7 @@ class Visits {
                 if (a.note() != null && a.note().length() > VisitForm.MAX_ITEM_NOTE) {
                     throw InspectionRefused.badInput("n_" + item.id(), "inspection.error.tooLong", VisitForm.MAX_ITEM_NOTE);
                 }
-                if (a.passed() && a.reportHazard()) {
+                if (a.passed() && a.reportsHazard()) {
                     throw InspectionRefused.badInput("h_" + item.id(), "inspection.error.hazardOnPass", item.text());
                 }
             }
