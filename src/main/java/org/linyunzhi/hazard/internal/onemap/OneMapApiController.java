@@ -12,6 +12,7 @@ import org.linyunzhi.resource.ResourceKind;
 import org.linyunzhi.resource.ResourcePlace;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,32 +48,29 @@ class OneMapApiController {
         this.figures = figures;
     }
 
-    /** Hazards when the view holds at most 2,000 of them, otherwise clusters; 2,000 features at most. */
+    /**
+     * Hazards when the view holds at most 2,000 of them, otherwise clusters; 2,000 features at most.
+     * Parameters: {@code bbox, zoom} and the filters {@code class, category, level, status, campaign,
+     * from, to} (lists repeated or comma-separated).
+     */
     @GetMapping("/hazards")
-    HazardMap.MapAnswer hazards(@RequestParam(required = false) String bbox, @RequestParam(required = false) String zoom,
-                                @RequestParam(name = "class", required = false) List<String> classes,
-                                @RequestParam(name = "category", required = false) List<String> categories,
-                                @RequestParam(name = "level", required = false) List<String> levels,
-                                @RequestParam(name = "status", required = false) List<String> statuses,
-                                @RequestParam(required = false) String campaign,
-                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return map.view(MapViewport.parse(bbox, zoom),
-                HazardMapFilter.parse(classes, categories, levels, statuses, campaign, from, to),
-                CurrentUser.require().scope());
+    HazardMap.MapAnswer hazards(@RequestParam MultiValueMap<String, String> query) {
+        return map.view(viewport(query), filter(query), CurrentUser.require().scope());
     }
 
     /** Hazard density of the view for the heat layer: cells with a count, a quarter of a cluster cell wide. */
     @GetMapping("/density")
-    HazardMap.MapAnswer density(@RequestParam(required = false) String bbox, @RequestParam(required = false) String zoom,
-                                @RequestParam(name = "class", required = false) List<String> classes,
-                                @RequestParam(name = "category", required = false) List<String> categories,
-                                @RequestParam(name = "level", required = false) List<String> levels,
-                                @RequestParam(name = "status", required = false) List<String> statuses,
-                                @RequestParam(required = false) String campaign,
-                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return map.density(MapViewport.parse(bbox, zoom),
-                HazardMapFilter.parse(classes, categories, levels, statuses, campaign, from, to),
-                CurrentUser.require().scope());
+    HazardMap.MapAnswer density(@RequestParam MultiValueMap<String, String> query) {
+        return map.density(viewport(query), filter(query), CurrentUser.require().scope());
+    }
+
+    private static MapViewport viewport(MultiValueMap<String, String> query) {
+        return MapViewport.parse(query.getFirst("bbox"), query.getFirst("zoom"));
+    }
+
+    private static HazardMapFilter filter(MultiValueMap<String, String> query) {
+        return HazardMapFilter.parse(query.get("class"), query.get("category"), query.get("level"), query.get("status"),
+                query.getFirst("campaign"), query.getFirst("from"), query.getFirst("to"));
     }
 
     /** One hazard's card and the nearest resources of each kind; 404 outside the caller's scope. */
