@@ -22,6 +22,13 @@ public interface GridApi {
      */
     Location locate(double lon, double lat);
 
+    /**
+     * Like {@link #locate} but without the responsible people: only the in-memory index is asked, no
+     * roster query. For bulk work (imports, demo data, intake of many records) that needs only where
+     * a point lies; the registry's demo survey made thousands of roster queries before this existed.
+     */
+    Location placeOf(double lon, double lat);
+
     Optional<RegionNode> node(String code);
 
     /** Direct children in code order (west→east, north→south); the towns when code is null. */

@@ -45,6 +45,15 @@ class GridService implements GridApi {
 
     @Override
     public Location locate(double lon, double lat) {
+        return locate(lon, lat, true);
+    }
+
+    @Override
+    public Location placeOf(double lon, double lat) {
+        return locate(lon, lat, false);
+    }
+
+    private Location locate(double lon, double lat, boolean withResponsible) {
         checkCoordinates(lon, lat);
         RegionIndex current = index.current();
         RegionNode microGrid = current.microGridAt(lon, lat);
@@ -55,8 +64,11 @@ class GridService implements GridApi {
         RegionNode grid = current.node(microGrid.parentCode());
         RegionNode village = grid == null ? null : current.node(grid.parentCode());
         RegionNode town = village == null ? null : current.node(village.parentCode());
-        List<String> codes = grid == null ? List.of(microGrid.code()) : List.of(microGrid.code(), grid.code());
         List<Location.Responsible> responsible = new ArrayList<>();
+        if (!withResponsible) {
+            return new Location(true, microGrid, grid, village, town, responsible);
+        }
+        List<String> codes = grid == null ? List.of(microGrid.code()) : List.of(microGrid.code(), grid.code());
         for (Staff.RosterLine line : staff.rosters(codes)) {
             if (RESPONSIBLE.contains(line.role())) {
                 responsible.add(new Location.Responsible(line.role(), line.name(), line.phone(), line.nodeCode()));

@@ -56,11 +56,16 @@ class UserAdministration {
         return accounts.byId(id, actor.scope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** Roles the actor may give: the security administrator any, others those within their own permissions. */
+    /**
+     * Roles the actor may give: the security administrator any; the holder of {@code system:user:grant}
+     * (the system administrator) every working role, not the administrator roles (三员); others only
+     * roles within their own permissions.
+     */
     List<Roles.Role> grantableBy(CurrentUser actor) {
         return roles.all().stream()
-                .filter(r -> actor.can("system:role:edit") || actor.permissions().containsAll(
-                        roles.permissionsOf(Set.of(r.code()))))
+                .filter(r -> actor.can("system:role:edit")
+                        || (actor.can("system:user:grant") && !r.admin())
+                        || actor.permissions().containsAll(roles.permissionsOf(Set.of(r.code()))))
                 .toList();
     }
 

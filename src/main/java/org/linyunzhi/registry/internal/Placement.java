@@ -22,7 +22,7 @@ class Placement {
 
     /** Empty when no micro-grid of the town holds the point. */
     Optional<Place> of(double lon, double lat) {
-        Location at = grid.locate(lon, lat);
+        Location at = grid.placeOf(lon, lat);
         if (!at.found()) {
             return Optional.empty();
         }

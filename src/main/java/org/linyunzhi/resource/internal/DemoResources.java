@@ -103,7 +103,7 @@ class DemoResources implements ApplicationRunner {
             for (int tries = 0; tries < 6000; tries++) {
                 double lon = 120.25 + (rnd.nextDouble() - 0.5) * 0.16;
                 double lat = 30.05 + (rnd.nextDouble() - 0.5) * 0.14;
-                Location at = grid.locate(lon, lat);
+                Location at = grid.placeOf(lon, lat);
                 if (at.found() && at.village() != null && pointsByVillage.containsKey(at.village().code())) {
                     pointsByVillage.get(at.village().code()).add(new double[] {lon, lat});
                 }

@@ -27,7 +27,7 @@ class Siting {
             throw ResourceRefused.badInput("lat", "resource.error.required");
         }
         GreatCircle.check(lon, lat);
-        Location at = grid.locate(lon, lat);
+        Location at = grid.placeOf(lon, lat);
         if (!at.found()) {
             throw ResourceRefused.badInput("lon", "resource.error.outsideTown", lon, lat);
         }

@@ -56,6 +56,13 @@ class GridModuleApiTest {
         assertThat(at.microGrid().code()).isEqualTo(t.grid() + "0002");
         assertThat(at.village().code()).isEqualTo("999999531001");
         assertThatThrownBy(() -> grid.locate(181, 32)).isInstanceOf(IllegalArgumentException.class);
+        // the same place without asking who is responsible there
+        var place = grid.placeOf(118.015, 32.015);
+        assertThat(place.microGrid()).isEqualTo(at.microGrid());
+        assertThat(place.village()).isEqualTo(at.village());
+        assertThat(place.responsible()).isEmpty();
+        assertThat(grid.placeOf(0.5, 0.5).found()).isFalse();
+        assertThatThrownBy(() -> grid.placeOf(10, 91)).isInstanceOf(IllegalArgumentException.class);
 
         assertThat(directory.find(t.grid())).hasValueSatisfying(r -> {
             assertThat(r.level()).isEqualTo("GRID");

@@ -219,6 +219,35 @@ class UserAdminTest {
                 .andExpect(content().string(containsString("该用户名已被使用")));
     }
 
+    /**
+     * The system administrator gives working roles without holding their permissions (every module adds
+     * permissions to GRID_WORKER; SYS_ADMIN holds few of them), but never an administrator role (三员).
+     */
+    @Test
+    void theSystemAdministratorGivesWorkingRolesButNotAdministratorRoles() throws Exception {
+        Set<String> granted = Set.copyOf(jdbc.sql("SELECT permission_code FROM role_permission WHERE role_code = 'SYS_ADMIN'")
+                .query(String.class).list());
+        Set<String> worker = Set.copyOf(jdbc.sql("SELECT permission_code FROM role_permission WHERE role_code = 'GRID_WORKER'")
+                .query(String.class).list());
+        assertThat(granted.containsAll(worker)).as("SYS_ADMIN lacks some of GRID_WORKER's permissions").isFalse();
+        CurrentUser admin = new CurrentUser(UUID.randomUUID(), "sysadmin-test", "Admin", Set.of("SYS_ADMIN"), granted,
+                DataScope.all());
+        String username = "made-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/system/users").with(as(admin)).with(csrf()).param("username", username)
+                        .param("displayName", "New worker").param("regionCode", VILLAGE + "001")
+                        .param("scopeKind", "REGION").param("roles", "GRID_WORKER"))
+                .andExpect(status().isOk());
+        assertThat(accounts.byUsername(username).orElseThrow().roles()).containsExactly("GRID_WORKER");
+
+        String second = "made-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/system/users").with(as(admin)).with(csrf()).param("username", second)
+                        .param("displayName", "Would-be security admin").param("regionCode", "330109107")
+                        .param("scopeKind", "ALL").param("roles", "SECURITY_ADMIN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("您不能授予角色 SECURITY_ADMIN")));
+        assertThat(accounts.usernameTaken(second)).isFalse();
+    }
+
     @Test
     void aDepartmentOfficerSeesOnlyTheirDepartment() throws Exception {
         Departments.Department police = departments.byCode("PCS").orElseThrow();

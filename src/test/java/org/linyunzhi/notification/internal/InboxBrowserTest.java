@@ -30,6 +30,9 @@ class InboxBrowserTest extends BrowserTest {
     ApplicationEventPublisher events;
 
     @Autowired
+    Inbox inbox;
+
+    @Autowired
     TransactionTemplate tx;
 
     @Autowired
@@ -61,12 +64,13 @@ class InboxBrowserTest extends BrowserTest {
         assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(PHONE_WIDTH);
         screenshot(page, "notification-inbox-phone");
 
-        String unreadBefore = page.textContent("h1 [data-inbox-count]").strip();
+        // the badge caps at "99+" and the demo user's inbox also holds other tests' news: count exactly
+        long unreadBefore = inbox.unreadCount(me);
         page.locator("article:has-text('" + number + "') button.secondary").click();
         page.waitForSelector("article:has-text('" + number + "') >> button.secondary", new Page.WaitForSelectorOptions()
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         // the count follows once htmx has settled the new list
-        String expected = String.valueOf(Integer.parseInt(unreadBefore) - 1);
+        String expected = unreadBefore - 1 > 99 ? "99+" : String.valueOf(unreadBefore - 1);
         page.waitForFunction("n => document.querySelector('h1 [data-inbox-count]').textContent.trim() === n", expected);
         assertThat(page.textContent("h1 [data-inbox-count]").strip()).isEqualTo(expected);
         assertThat(problems).isEmpty();

@@ -1,7 +1,9 @@
 package org.linyunzhi.hazard.internal.hazards;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +17,12 @@ public class HazardIntake {
     private static final String SYSTEM = "system";
 
     private final HazardLifecycle lifecycle;
+    private final Duration escalationDelay;
 
-    HazardIntake(HazardLifecycle lifecycle) {
+    HazardIntake(HazardLifecycle lifecycle,
+                 @Value("${linyunzhi.hazard.escalation-delay:P3D}") Duration escalationDelay) {
         this.lifecycle = lifecycle;
+        this.escalationDelay = escalationDelay;
     }
 
     /**
@@ -33,8 +38,25 @@ public class HazardIntake {
     }
 
     /**
+     * Demo history only: files a hazard found in the past like {@link #report}, but tells nobody —
+     * those people were told back then.
+     */
+    public ReportedHazard reportInThePast(HazardReport report, UUID byUserId) {
+        Hazard hazard = lifecycle.report(report, lifecycle.onBehalfOf(byUserId, SYSTEM), byUserId, false).hazard();
+        return new ReportedHazard(hazard.id(), hazard.number());
+    }
+
+    /**
+     * Demo history only: an open hazard past its deadline is marked overdue at the deadline and
+     * escalated after the configured delay, silently, as the sweep would have done at the time.
+     */
+    public void overdueInThePast(UUID hazardId) {
+        lifecycle.overdueInThePast(hazardId, escalationDelay, SYSTEM);
+    }
+
+    /**
      * Demo history only: walks a hazard through order → rectifying → evidence → re-inspection →
-     * closed at the given past times, with the real transitions.
+     * closed at the given past times, with the real transitions; nobody is told again today.
      */
     public void rectifyInThePast(UUID hazardId, Instant orderedAt, Instant evidenceAt, Instant closedAt) {
         lifecycle.rectifyInThePast(hazardId, orderedAt, evidenceAt, closedAt, SYSTEM);

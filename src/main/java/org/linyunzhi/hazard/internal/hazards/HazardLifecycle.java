@@ -90,6 +90,15 @@ class HazardLifecycle {
 
     @Transactional
     Filing report(HazardReport report, Actor actor, UUID finder) {
+        return report(report, actor, finder, true);
+    }
+
+    /**
+     * @param announce false for history (the demo's past year): people were told back then, so a
+     *                 start-up must not fill today's inboxes with months-old news
+     */
+    @Transactional
+    Filing report(HazardReport report, Actor actor, UUID finder, boolean announce) {
         HazardSource source = HazardRules.source(report.source());
         String sourceRef = HazardRules.blankToNull(report.sourceRef());
         if (source == HazardSource.EVENT) {
@@ -107,7 +116,7 @@ class HazardLifecycle {
                 .orElseThrow(() -> HazardRefused.badInput("categoryCode", "hazard.error.categoryUnknown",
                         report.categoryCode()));
         HazardLevel level = report.level() == null ? category.defaultLevel() : HazardLevel.of(report.level());
-        Location at = grid.locate(report.lon(), report.lat());
+        Location at = grid.placeOf(report.lon(), report.lat());
         if (!at.found()) {
             throw HazardRefused.badInput("lon", "hazard.error.outsideTown");
         }
@@ -131,6 +140,9 @@ class HazardLifecycle {
             return new Filing(hazards.findByEventRef(sourceRef).orElseThrow(HazardRefused::stale), false);
         }
         photos.attach(report.photoIds(), filed.id(), HazardPhotos.Stage.FOUND, "photos", finder);
+        if (!announce) {
+            return new Filing(hazard, true);
+        }
         // the finder knows already: the handling body of the level is told
         publisher.publishEvent(new HazardEvents.HazardReported(filed.id(), filed.number(), filed.title(),
                 filed.categoryCode(), level.number(), filed.regionCode(), source.name(), filed.upstream(),
@@ -254,7 +266,25 @@ class HazardLifecycle {
         if (!hazards.update(hazard, closedAt)) {
             throw HazardRefused.stale();
         }
-        publishClosed(hazard);
+    }
+
+    /**
+     * Demo history: an open hazard whose deadline passed long ago was marked overdue at its deadline
+     * and escalated a delay later, as the sweep would have done then; nobody is told again today.
+     */
+    @Transactional
+    void overdueInThePast(UUID hazardId, Duration escalationDelay, String actorName) {
+        Actor system = Actor.system(actorName);
+        Hazard hazard = hazards.find(hazardId, DataScope.all()).orElseThrow(HazardRefused::notFound);
+        Instant overdueAt = hazard.deadline();
+        if (overdueAt == null || !hazard.markOverdue(system, overdueAt)) {
+            return;
+        }
+        Instant escalateAt = overdueAt.plus(escalationDelay);
+        Instant last = escalateAt.isBefore(now()) && hazard.escalate(system, escalateAt) ? escalateAt : overdueAt;
+        if (!hazards.update(hazard, last)) {
+            throw HazardRefused.stale();
+        }
     }
 
     private void publishClosed(Hazard hazard) {

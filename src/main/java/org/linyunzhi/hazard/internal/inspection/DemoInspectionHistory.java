@@ -268,7 +268,7 @@ class DemoInspectionHistory implements ApplicationRunner {
                     .orElse(categories.get(rnd.nextInt(categories.size())));
             InspectionPoint p = v.point();
             String title = item.text() + " - " + p.name();
-            ReportedHazard reported = intake.report(new HazardReport(
+            ReportedHazard reported = intake.reportInThePast(new HazardReport(
                     title.length() > HazardReport.MAX_TITLE ? title.substring(0, HazardReport.MAX_TITLE) : title,
                     item.text(), category.code(), null, "INSPECTION", v.campaign().code(), v.campaign().id(),
                     v.inspectionId(), p.placeId(), p.name(), p.lon(), p.lat(), List.of(), v.at()), finder);
@@ -284,6 +284,7 @@ class DemoInspectionHistory implements ApplicationRunner {
         lap("reports");
         found.sort(Comparator.comparingDouble(Found::score));
         int closed = 0;
+        java.util.Set<UUID> rectified = new java.util.HashSet<>();
         for (Found f : found) {
             if (closed == RECTIFIED) {
                 break;
@@ -296,7 +297,14 @@ class DemoInspectionHistory implements ApplicationRunner {
                 continue;
             }
             intake.rectifyInThePast(f.id(), ordered, evidence, closedAt);
+            rectified.add(f.id());
             closed++;
+        }
+        // the rest are still open; those past their deadline went overdue back then, not at start-up
+        for (Found f : found) {
+            if (!rectified.contains(f.id())) {
+                intake.overdueInThePast(f.id());
+            }
         }
         lap("rectifications");
         if (closed != RECTIFIED) {

@@ -50,6 +50,27 @@ class DemoInspectionHistoryTest {
                 .isZero();
     }
 
+    /**
+     * The demo's year is history: its hazards were announced back then, so a start-up leaves no event
+     * about them in the outbox and no notice in anybody's inbox; the open ones past their deadline were
+     * marked overdue at the deadline, not by today's sweep.
+     */
+    @Test
+    void theDemoHistoryTellsNobodyToday() {
+        assertThat(count("""
+                SELECT count(*) FROM notification_inbox n JOIN hazard_hazard h ON h.id = n.subject_id
+                 WHERE h.campaign_id IN (%s)""".formatted(DEMO))).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM hazard_hazard h WHERE h.campaign_id IN (%s) AND EXISTS (
+                  SELECT 1 FROM event_publication e WHERE e.event_type LIKE '%%.HazardEvents$%%'
+                     AND e.serialized_event LIKE '%%' || h.id::text || '%%')""".formatted(DEMO))).isZero();
+        int pastDeadline = count("SELECT count(*) FROM hazard_hazard WHERE status <> 'CLOSED' AND deadline < now()"
+                + " AND campaign_id IN (" + DEMO + ")");
+        assertThat(pastDeadline).isPositive();
+        assertThat(count("SELECT count(*) FROM hazard_hazard WHERE status <> 'CLOSED' AND deadline < now()"
+                + " AND overdue AND overdue_at = deadline AND campaign_id IN (" + DEMO + ")")).isEqualTo(pastDeadline);
+    }
+
     private int count(String sql) {
         return jdbc.sql(sql).query(Integer.class).single();
     }
