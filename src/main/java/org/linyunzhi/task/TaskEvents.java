@@ -30,6 +30,15 @@ public final class TaskEvents {
     public record TasksDispatched(List<TaskDispatched> tasks) {
     }
 
+    /**
+     * The demo's past (months of tasks written at start-up), for modules that keep their own account of
+     * it, such as the points ledger. Published once, synchronously, inside the transaction that writes
+     * the history; not meant for notifications — nobody is told today about the past.
+     */
+    public record TaskHistoryWritten(List<TaskDispatched> dispatched, List<TaskApproved> approved,
+                                     List<TaskOverdue> overdue) {
+    }
+
     public record TaskReturned(UUID taskId, String number, String name, String regionCode, UUID assigneeStaffId,
                                UUID assigneeUserId, String reason, Set<UUID> recipientUserIds, Instant at) {
     }

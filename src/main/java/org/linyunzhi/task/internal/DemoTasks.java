@@ -23,6 +23,7 @@ import org.linyunzhi.grid.StaffMember;
 import org.linyunzhi.grid.StaffRole;
 import org.linyunzhi.identity.DataScope;
 import org.linyunzhi.identity.UserDirectory;
+import org.linyunzhi.task.TaskEvents;
 import org.linyunzhi.task.TaskPriority;
 import org.linyunzhi.task.TaskType;
 import org.linyunzhi.task.internal.supervision.DeadlineTimers;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,9 +74,12 @@ class DemoTasks implements ApplicationRunner {
     // the open tasks of the history get their deadline timers like live ones, when supervision runs
     private final ObjectProvider<DeadlineTimers> timers;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     DemoTasks(GridApi grid, UserDirectory users, Tasks tasks, Campaigns campaigns, TaskNumbers numbers, JdbcClient jdbc,
-              TransactionTemplate transaction, ObjectProvider<DeadlineTimers> timers, ObjectProvider<Clock> clock) {
+              TransactionTemplate transaction, ObjectProvider<DeadlineTimers> timers, ObjectProvider<Clock> clock,
+              ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.grid = grid;
         this.users = users;
         this.tasks = tasks;
@@ -206,12 +211,33 @@ class DemoTasks implements ApplicationRunner {
                 }
             });
             tasks.insert(written);
+            publisher.publishEvent(history(written));
             DeadlineTimers deadlineTimers = timers.getIfAvailable();
             if (deadlineTimers != null) {
                 written.stream().filter(t -> t.state().isOpen() && t.deadline() != null && t.deadline().isAfter(now))
                         .forEach(t -> deadlineTimers.schedule(t.id(), t.deadline()));
             }
             return written.size();
+        }
+
+        /** What happened to the written tasks, in the order it happened, for the points ledger. */
+        private TaskEvents.TaskHistoryWritten history(List<Task> written) {
+            List<TaskEvents.TaskDispatched> dispatched = new ArrayList<>();
+            List<TaskEvents.TaskApproved> approved = new ArrayList<>();
+            List<TaskEvents.TaskOverdue> overdue = new ArrayList<>();
+            for (Task task : written) {
+                for (Object event : task.events()) {
+                    if (event instanceof TaskEvents.TaskDispatched e) {
+                        dispatched.add(e);
+                    } else if (event instanceof TaskEvents.TaskApproved e) {
+                        approved.add(e);
+                    } else if (event instanceof TaskEvents.TaskOverdue e) {
+                        overdue.add(e);
+                    }
+                }
+                task.events().clear();
+            }
+            return new TaskEvents.TaskHistoryWritten(dispatched, approved, overdue);
         }
 
         /**

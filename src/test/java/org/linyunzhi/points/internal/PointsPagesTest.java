@@ -100,11 +100,18 @@ class PointsPagesTest {
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
         UUID elsewhere = UUID.randomUUID();
+        // enough points to rank high among the village's demo people, who start with their history's points
         earn(first, TaskType.RECTIFICATION, TaskPriority.URGENT, gridA + "0001");   // 10
-        earn(first, TaskType.PATROL, TaskPriority.NORMAL, gridA);                   // 2
-        earn(second, TaskType.RECTIFICATION, TaskPriority.URGENT, gridB);          // 10
-        earn(third, TaskType.PATROL, TaskPriority.NORMAL, gridA);                   // 2
-        earn(elsewhere, TaskType.RECTIFICATION, TaskPriority.URGENT, other.code() + "001"); // 10, another village
+        for (int i = 0; i < 5; i++) {
+            earn(first, TaskType.RECTIFICATION, TaskPriority.URGENT, gridA);        // 5 × 10
+            earn(second, TaskType.RECTIFICATION, TaskPriority.URGENT, gridB);       // 5 × 10
+            earn(elsewhere, TaskType.RECTIFICATION, TaskPriority.URGENT, other.code() + "001"); // 5 × 10, another village
+        }
+        earn(first, TaskType.PATROL, TaskPriority.NORMAL, gridA);                   // 2: 62 in all
+        for (int i = 0; i < 4; i++) {
+            earn(third, TaskType.RECTIFICATION, TaskPriority.URGENT, gridA);        // 4 × 10
+        }
+        earn(third, TaskType.PATROL, TaskPriority.NORMAL, gridA);                   // 2: 42 in all
 
         String after = mvc.perform(get("/api/points/leaderboard").with(as(cadre)).param("limit", "100"))
                 .andExpect(status().isOk())
@@ -119,8 +126,8 @@ class PointsPagesTest {
         assertThat(mine).containsExactly(first.toString(), second.toString(), third.toString());
         List<Integer> ranks = JsonPath.read(after, "$.people[*].rank");
         assertThat(ranks).isSorted();
-        assertThat(childTotal(after, gridA) - childTotal(before, gridA)).isEqualTo(14);
-        assertThat(childTotal(after, gridB) - childTotal(before, gridB)).isEqualTo(10);
+        assertThat(childTotal(after, gridA) - childTotal(before, gridA)).isEqualTo(104);
+        assertThat(childTotal(after, gridB) - childTotal(before, gridB)).isEqualTo(50);
 
         // another village is outside the cadre's scope: it does not exist for them
         mvc.perform(get("/api/points/leaderboard").param("area", other.code()).with(as(cadre)))
@@ -153,8 +160,8 @@ class PointsPagesTest {
         // a person's history
         mvc.perform(get("/api/points/people/{h}", first).with(as(cadre)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.balance").value(12))
-                .andExpect(jsonPath("$.entries.length()").value(2))
+                .andExpect(jsonPath("$.balance").value(62))
+                .andExpect(jsonPath("$.entries.length()").value(7))
                 .andExpect(jsonPath("$.entries[0].rule").value("任务审核通过（巡查排查·普通）"));
     }
 

@@ -58,6 +58,28 @@ class DemoTasksTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /**
+     * The town starts with its points: every approved demo task with a responsible person earned its
+     * approval points when it was approved, every overdue mark cost its deduction then.
+     */
+    @Test
+    void theHistorysPointsAreInTheLedgerAsEarnedThen() {
+        long approved = jdbc.sql("""
+                SELECT count(*) FROM task t WHERE t.state = 'APPROVED' AND t.assignee_staff_id IS NOT NULL
+                   AND t.created_at < now() - interval '30 minutes'""").query(Long.class).single();
+        assertThat(approved).isPositive();
+        long earned = jdbc.sql("""
+                SELECT count(DISTINCT e.source_id) FROM points_entry e JOIN task t ON t.id = e.source_id
+                 WHERE e.source_event = 'TaskApproved' AND e.points > 0 AND t.created_at < now() - interval '30 minutes'
+                   AND e.earned_at = t.closed_at""").query(Long.class).single();
+        assertThat(earned).isGreaterThanOrEqualTo(approved * 9 / 10);
+        long deducted = jdbc.sql("""
+                SELECT count(*) FROM points_entry e JOIN task t ON t.id = e.source_id
+                 WHERE e.source_event = 'TaskOverdue' AND e.points < 0 AND t.created_at < now() - interval '30 minutes'""")
+                .query(Long.class).single();
+        assertThat(deducted).isPositive();
+    }
+
     @Test
     void demoWorkersAreLinkedToRosterPeopleAndHaveOpenTasks() {
         for (String username : List.of("gridworker", "microhead", "micromember")) {
