@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.linyunzhi.grid.GridApi;
 import org.linyunzhi.grid.Location;
@@ -37,7 +39,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The page forms that file a team, a shelter and a warehouse: what they file is in the lists and
  * is found by {@link ResourceApi#nearest}; bad input (no name, latitude 91, a negative capacity, a
  * point outside the filer's area) shows the form again with the message beside the field and what
- * was typed, and writes nothing; without resource:edit the forms answer 403.
+ * was typed, and writes nothing; the edit forms start from the record, save through the same checks
+ * and refuse a stale version without writing; without resource:edit the forms answer 403.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -57,6 +60,9 @@ class ResourceFormsTest {
 
     @Autowired
     Teams teams;
+
+    @Autowired
+    Shelters shelters;
 
     final CurrentUser keeper = AsUser.user("resource-form-keeper", DataScope.all(), "resource:view", "resource:edit");
 
@@ -210,11 +216,128 @@ class ResourceFormsTest {
         assertThat(count("resource_warehouse")).isEqualTo(before);
     }
 
+    /** The edit form as the server fills it: every named input's value, as a browser would send it back. */
+    Map<String, String> editForm(String kind, UUID id) throws Exception {
+        String page = mvc.perform(get("/resource/" + kind + "/" + id + "/edit").with(as(keeper)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int start = page.indexOf("id=\"resource-form\"");
+        String form = page.substring(start, page.indexOf("</form>", start));
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input([^>]*)>").matcher(form);
+        while (input.find()) {
+            String attrs = input.group(1);
+            if (!attrs.contains("type=\"checkbox\"") || attrs.contains("checked")) {
+                fields.put(attr(attrs, "name"), unescape(attr(attrs, "value")));
+            }
+        }
+        Matcher select = Pattern.compile("<select[^>]*name=\"(\\w+)\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(form);
+        while (select.find()) {
+            Matcher chosen = Pattern.compile("<option value=\"(\\w+)\" selected").matcher(select.group(2));
+            fields.put(select.group(1), chosen.find() ? chosen.group(1) : "");
+        }
+        Matcher area = Pattern.compile("<textarea[^>]*name=\"(\\w+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL).matcher(form);
+        while (area.find()) {
+            fields.put(area.group(1), unescape(area.group(2)));
+        }
+        fields.remove("_csrf");
+        return fields;
+    }
+
+    static String attr(String attrs, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(attrs);
+        return m.find() ? m.group(1) : "";
+    }
+
+    static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    ResultActionsHolder save(String kind, UUID id, Map<String, String> fields) throws Exception {
+        MockHttpServletRequestBuilder request = post("/resource/" + kind + "/" + id + "/edit").with(as(keeper)).with(csrf());
+        fields.forEach(request::param);
+        return new ResultActionsHolder(mvc.perform(request).andReturn().getResponse());
+    }
+
+    record ResultActionsHolder(org.springframework.mock.web.MockHttpServletResponse response) {
+    }
+
+    @Test
+    void theEditFormsSaveWhatIsChangedAndRefuseAStaleVersion() throws Exception {
+        double[] at = townPoint(7);
+        String to = mvc.perform(form("shelters", keeper).param("name", "待编辑避难所").param("level", "VILLAGE")
+                        .param("capacityDay", "100").param("capacityNight", "60").param("address", "测试路20号")
+                        .param("lon", String.valueOf(at[0])).param("lat", String.valueOf(at[1])))
+                .andReturn().getResponse().getRedirectedUrl();
+        UUID id = idFrom(to, "shelters");
+
+        Map<String, String> fields = editForm("shelters", id);
+        assertThat(fields).containsEntry("name", "待编辑避难所").containsEntry("capacityNight", "60")
+                .containsEntry("version", "0").doesNotContainKey("open");
+        fields.put("capacityNight", "150");
+        fields.put("open", "true");
+        fields.put("occupancy", "120");
+        assertThat(save("shelters", id, fields).response().getRedirectedUrl()).isEqualTo("/resource/shelters/" + id);
+        Shelters.Shelter saved = shelters.find(id, DataScope.all()).orElseThrow();
+        assertThat(saved.capacityNight()).isEqualTo(150);
+        assertThat(saved.open()).isTrue();
+        assertThat(saved.occupancy()).isEqualTo(120);
+        assertThat(saved.version()).isEqualTo(1);
+
+        // the same form sent again carries version 0: refused at the top, nothing written
+        fields.put("name", "过期的名字");
+        var stale = save("shelters", id, fields).response();
+        assertThat(stale.getStatus()).isEqualTo(200);
+        assertThat(stale.getContentAsString()).contains("id=\"resource-problem\"").contains("过期的名字");
+        assertThat(shelters.find(id, DataScope.all()).orElseThrow().name()).isEqualTo("待编辑避难所");
+
+        // more people than it holds: beside the occupancy, nothing written
+        fields = editForm("shelters", id);
+        fields.put("occupancy", "151");
+        assertThat(save("shelters", id, fields).response().getContentAsString()).contains("id=\"occupancy-error\"");
+        assertThat(shelters.find(id, DataScope.all()).orElseThrow().occupancy()).isEqualTo(120);
+    }
+
+    @Test
+    void aTeamEditedUnchangedKeepsItsCrewAndAWarehouseMovedIsNearestAtItsNewPlace() throws Exception {
+        double[] at = townPoint(8);
+        String to = mvc.perform(form("teams", keeper).param("name", "待编辑救援队").param("type", "FLOOD")
+                        .param("status", "ON_DUTY").param("address", "测试路21号")
+                        .param("lon", String.valueOf(at[0])).param("lat", String.valueOf(at[1]))
+                        .param("members", "王强 13800000001 LEADER\n李明").param("equipment", "冲锋舟 艘 2"))
+                .andReturn().getResponse().getRedirectedUrl();
+        UUID team = idFrom(to, "teams");
+        Teams.Team before = teams.find(team, DataScope.all()).orElseThrow();
+        assertThat(save("teams", team, editForm("teams", team)).response().getRedirectedUrl())
+                .isEqualTo("/resource/teams/" + team);
+        Teams.Team after = teams.find(team, DataScope.all()).orElseThrow();
+        assertThat(after.members()).isEqualTo(before.members());
+        assertThat(after.members().get(0).role()).isEqualTo(MemberRole.LEADER);
+        assertThat(after.equipment()).isEqualTo(before.equipment());
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+
+        to = mvc.perform(form("warehouses", keeper).param("name", "待搬迁仓库").param("address", "测试路22号")
+                        .param("lon", String.valueOf(at[0])).param("lat", String.valueOf(at[1])))
+                .andReturn().getResponse().getRedirectedUrl();
+        UUID warehouse = idFrom(to, "warehouses");
+        double[] there = townPoint(9);
+        Map<String, String> fields = editForm("warehouses", warehouse);
+        fields.put("lon", String.valueOf(there[0]));
+        fields.put("lat", String.valueOf(there[1]));
+        fields.put("keeper", "赵敏");
+        save("warehouses", warehouse, fields);
+        nearestIs(warehouse, ResourceKind.WAREHOUSE, there);
+    }
+
     @Test
     void withoutResourceEditTheFormsAreForbidden() throws Exception {
         CurrentUser viewer = AsUser.user("resource-form-viewer", DataScope.all(), "resource:view");
         int before = count("resource_shelter");
         mvc.perform(get("/resource/shelters/new").with(as(viewer))).andExpect(status().isForbidden());
+        UUID demoShelter = shelters.list(DataScope.all(), null).get(0).id();
+        mvc.perform(get("/resource/shelters/{id}/edit", demoShelter).with(as(viewer))).andExpect(status().isForbidden());
+        mvc.perform(post("/resource/shelters/{id}/edit", demoShelter).with(as(viewer)).with(csrf())
+                .param("name", "无权改名")).andExpect(status().isForbidden());
         double[] at = townPoint(6);
         mvc.perform(form("shelters", viewer).param("name", "无权避难所").param("level", "TOWN")
                         .param("capacityDay", "5").param("capacityNight", "5").param("address", "测试路16号")
