@@ -14,6 +14,16 @@
   L.control.scale({ imperial: false }).addTo(map);
   let marker = null;
 
+  // village outlines for orientation, when the person may see the grid; taps go through them
+  if (el.dataset.villagesUrl) {
+    fetch(el.dataset.villagesUrl, { credentials: 'same-origin', headers: { Accept: 'application/geo+json, application/json' } })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error('http ' + r.status))))
+      .then((fc) => {
+        L.geoJSON(fc, { interactive: false, style: { color: '#78909c', weight: 1, fillOpacity: 0.03 } }).addTo(map).bringToBack();
+      })
+      .catch(() => {});
+  }
+
   function show(y, x) {
     if (marker) {
       marker.setLatLng([y, x]);

@@ -212,6 +212,8 @@ class ResourceForms {
         model.addAttribute("teamTypes", TeamType.values());
         model.addAttribute("teamStatuses", List.of(TeamStatus.ON_DUTY, TeamStatus.STANDBY, TeamStatus.OFF));
         model.addAttribute("shelterLevels", ShelterLevel.values());
+        // village outlines help aim the tap, but come from the grid's API, which only some may read
+        model.addAttribute("showVillages", CurrentUser.require().can("grid:node:view"));
         return "resource/form";
     }
 
