@@ -227,27 +227,11 @@ class ResourceForms {
     }
 
     private static Double coordinate(String field, Map<String, String> form) {
-        String text = form.get(field);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw ResourceRefused.badInput(field, "resource.error.number", text);
-        }
+        return Fields.number(field, form.get(field));
     }
 
     private static Integer whole(String field, Map<String, String> form) {
-        String text = form.get(field);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw ResourceRefused.badInput(field, "resource.error.whole", text);
-        }
+        return Fields.whole(field, form.get(field));
     }
 
     private static ResponseStatusException notFound() {
