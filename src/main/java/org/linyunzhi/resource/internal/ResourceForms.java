@@ -3,6 +3,7 @@ package org.linyunzhi.resource.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,7 +38,7 @@ class ResourceForms {
         TEAMS, SHELTERS, WAREHOUSES;
 
         String path() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
