@@ -48,4 +48,28 @@ final class Fields {
             throw ResourceRefused.badInput(field, "resource.error.choice", value);
         }
     }
+
+    /** A typed whole number, or null when nothing was typed; text that is no number is refused. */
+    static Integer whole(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw ResourceRefused.badInput(field, "resource.error.whole", text);
+        }
+    }
+
+    /** A typed decimal number (a coordinate), or null when nothing was typed. */
+    static Double number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw ResourceRefused.badInput(field, "resource.error.number", text);
+        }
+    }
 }

@@ -152,7 +152,7 @@ class ResourcePages {
                    @RequestParam(required = false) String unit, @RequestParam(required = false) String minimum,
                    RedirectAttributes redirect) {
         try {
-            Integer min = minimum == null || minimum.isBlank() ? null : parseWhole("minimum", minimum);
+            Integer min = Fields.whole("minimum", minimum);
             UUID stockId = stock.addItem(id, item, unit, min, scope());
             return "redirect:/resource/stock/" + stockId;
         } catch (ResourceRefused refused) {
@@ -180,7 +180,7 @@ class ResourcePages {
                 Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUser.require();
         try {
-            Integer amount = quantity == null || quantity.isBlank() ? null : parseWhole("quantity", quantity);
+            Integer amount = Fields.whole("quantity", quantity);
             Stock.Item after = stock.move(id, direction, amount, reason, me.id(), me.displayName(), me.scope());
             redirect.addFlashAttribute("done", messages.getMessage("resource.stock.moved",
                     new Object[] {after.item(), after.quantity(), after.unit()}, localeNow()));
@@ -274,8 +274,8 @@ class ResourcePages {
             return "resource/nearest";
         }
         try {
-            double x = parseCoordinate("lon", lon);
-            double y = parseCoordinate("lat", lat);
+            double x = Fields.number("lon", lon);
+            double y = Fields.number("lat", lat);
             Map<ResourceKind, List<NearbyResource>> found = new EnumMap<>(ResourceKind.class);
             for (ResourceKind kind : ResourceKind.values()) {
                 found.put(kind, places.nearest(x, y, kind, NEAREST_PER_KIND, scope()));
@@ -320,22 +320,6 @@ class ResourcePages {
             redirect.addFlashAttribute("problem", ResourceProblems.text(messages, refused));
         }
         return "redirect:" + page;
-    }
-
-    private static Integer parseWhole(String field, String text) {
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw ResourceRefused.badInput(field, "resource.error.whole", text);
-        }
-    }
-
-    private static double parseCoordinate(String field, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw ResourceRefused.badInput(field, "resource.error.number", text);
-        }
     }
 
     private static UUID parseTarget(String text) {

@@ -40,24 +40,69 @@ class Shelters {
         }
     }
 
-    /** Files a shelter, closed and empty, under the micro-grid at its position. */
-    @Transactional
-    UUID create(NewShelter s, DataScope scope) {
+    /** A shelter's fields after every check, and the micro-grid its position files it under. */
+    private record Checked(String name, ShelterLevel level, int day, int night, String address, double lon, double lat,
+                           String region) {
+    }
+
+    /** The checks a new shelter and an edited one share. */
+    private Checked check(NewShelter s, DataScope scope) {
         String name = Fields.required("name", s.name(), 100);
         ShelterLevel level = Fields.oneOf("level", ShelterLevel.class, s.level());
         int day = Fields.count("capacityDay", s.capacityDay(), MAX_CAPACITY);
         int night = Fields.count("capacityNight", s.capacityNight(), MAX_CAPACITY);
         String address = Fields.required("address", s.address(), 200);
         String region = siting.regionOf(s.lon(), s.lat(), scope);
+        return new Checked(name, level, day, night, address, s.lon(), s.lat(), region);
+    }
+
+    /** Files a shelter, closed and empty, under the micro-grid at its position. */
+    @Transactional
+    UUID create(NewShelter s, DataScope scope) {
+        Checked c = check(s, scope);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO resource_shelter (id, name, level, capacity_day, capacity_night, address, lon, lat,
                             position, region_code)
                         VALUES (:id, :name, :level, :day, :night, :address, :lon, :lat, point(:lon, :lat), :region)""")
-                .param("id", id).param("name", name).param("level", level.name()).param("day", day)
-                .param("night", night).param("address", address).param("lon", s.lon()).param("lat", s.lat())
-                .param("region", region).update();
+                .param("id", id).param("name", c.name()).param("level", c.level().name()).param("day", c.day())
+                .param("night", c.night()).param("address", c.address()).param("lon", c.lon()).param("lat", c.lat())
+                .param("region", c.region()).update();
         return id;
+    }
+
+    /** Rewrites a shelter as the form has it, opening and occupancy included, guarded by the version read. */
+    @Transactional
+    Shelter edit(UUID id, NewShelter s, boolean open, Integer occupancy, Integer expectedVersion, DataScope scope) {
+        Shelter now = find(id, scope).orElseThrow(ResourceRefused::notFound);
+        Checked c = check(s, scope);
+        int people = occupancy == null ? 0 : Fields.count("occupancy", occupancy, MAX_CAPACITY);
+        checkOccupancy(open, people, Math.max(c.day(), c.night()));
+        int version = expectedVersion == null ? now.version() : expectedVersion;
+        int changed = jdbc.sql("""
+                        UPDATE resource_shelter SET name = :name, level = :level, capacity_day = :day,
+                            capacity_night = :night, address = :address, lon = :lon, lat = :lat,
+                            position = point(:lon, :lat), region_code = :region, open = :open, occupancy = :people,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id AND version = :version""")
+                .param("name", c.name()).param("level", c.level().name()).param("day", c.day())
+                .param("night", c.night()).param("address", c.address()).param("lon", c.lon()).param("lat", c.lat())
+                .param("region", c.region()).param("open", open).param("people", people).param("id", id)
+                .param("version", version).update();
+        if (changed == 0) {
+            throw ResourceRefused.conflict("resource.error.changedMeanwhile");
+        }
+        return find(id, scope).orElseThrow();
+    }
+
+    /** Nobody in a closed shelter, and no more people than it holds. */
+    private static void checkOccupancy(boolean open, int people, int holds) {
+        if (people > holds) {
+            throw ResourceRefused.badInput("occupancy", "resource.error.overCapacity", holds);
+        }
+        if (!open && people > 0) {
+            throw ResourceRefused.badInput("occupancy", "resource.error.closedWithPeople", people);
+        }
     }
 
     /** Shelters in scope, the open ones first; {@code open} null lists both. */
@@ -81,12 +126,7 @@ class Shelters {
         Shelter s = find(id, scope).orElseThrow(ResourceRefused::notFound);
         boolean nowOpen = open == null ? s.open() : open;
         int people = occupancy == null ? s.occupancy() : Fields.count("occupancy", occupancy, MAX_CAPACITY);
-        if (people > s.holds()) {
-            throw ResourceRefused.badInput("occupancy", "resource.error.overCapacity", s.holds());
-        }
-        if (!nowOpen && people > 0) {
-            throw ResourceRefused.badInput("occupancy", "resource.error.closedWithPeople", people);
-        }
+        checkOccupancy(nowOpen, people, s.holds());
         int version = expectedVersion == null ? s.version() : expectedVersion;
         int changed = jdbc.sql("""
                         UPDATE resource_shelter SET open = :open, occupancy = :people, version = version + 1,

@@ -45,9 +45,13 @@ class Teams {
                 String regionCode, int version, List<Member> members, List<Equipment> equipment) {
     }
 
-    /** Checks every field first, so a refused team leaves nothing behind, then writes team, members and equipment. */
-    @Transactional
-    UUID create(NewTeam t, DataScope scope) {
+    /** A team's fields after every check, and the micro-grid its position files it under. */
+    private record Checked(String name, TeamType type, TeamStatus status, String address, double lon, double lat,
+                           String region, List<Member> members, List<Equipment> equipment) {
+    }
+
+    /** The checks a new team and an edited one share; DEPLOYED is the dispatch's, never typed. */
+    private Checked check(NewTeam t, DataScope scope) {
         String name = Fields.required("name", t.name(), 100);
         TeamType type = Fields.oneOf("type", TeamType.class, t.type());
         TeamStatus status = t.status() == null ? TeamStatus.STANDBY : Fields.oneOf("status", TeamStatus.class, t.status());
@@ -58,24 +62,67 @@ class Teams {
         List<Member> members = checkedMembers(t.members());
         List<Equipment> equipment = checkedEquipment(t.equipment());
         String region = siting.regionOf(t.lon(), t.lat(), scope);
+        return new Checked(name, type, status, address, t.lon(), t.lat(), region, members, equipment);
+    }
+
+    /** Checks every field first, so a refused team leaves nothing behind, then writes team, members and equipment. */
+    @Transactional
+    UUID create(NewTeam t, DataScope scope) {
+        Checked c = check(t, scope);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO resource_team (id, name, team_type, status, address, lon, lat, position, region_code)
                         VALUES (:id, :name, :type, :status, :address, :lon, :lat, point(:lon, :lat), :region)""")
-                .param("id", id).param("name", name).param("type", type.name()).param("status", status.name())
-                .param("address", address).param("lon", t.lon()).param("lat", t.lat()).param("region", region)
+                .param("id", id).param("name", c.name()).param("type", c.type().name()).param("status", c.status().name())
+                .param("address", c.address()).param("lon", c.lon()).param("lat", c.lat()).param("region", c.region())
                 .update();
+        writeCrew(id, c);
+        return id;
+    }
+
+    /**
+     * Rewrites a team as the form has it, members and equipment replaced, guarded by the version read.
+     * A deployed team keeps DEPLOYED whatever status is typed: only its dispatch may clear it.
+     */
+    @Transactional
+    void edit(UUID id, NewTeam t, Integer expectedVersion, DataScope scope) {
+        Team now = find(id, scope).orElseThrow(ResourceRefused::notFound);
+        boolean deployed = now.status() == TeamStatus.DEPLOYED;
+        Checked c = check(deployed ? withStatus(t, TeamStatus.STANDBY) : t, scope);
+        int version = expectedVersion == null ? now.version() : expectedVersion;
+        int changed = jdbc.sql("""
+                        UPDATE resource_team SET name = :name, team_type = :type,
+                            status = CASE WHEN status = 'DEPLOYED' THEN status ELSE :status END,
+                            address = :address, lon = :lon, lat = :lat, position = point(:lon, :lat),
+                            region_code = :region, version = version + 1, updated_at = now()
+                        WHERE id = :id AND version = :version""")
+                .param("name", c.name()).param("type", c.type().name()).param("status", c.status().name())
+                .param("address", c.address()).param("lon", c.lon()).param("lat", c.lat()).param("region", c.region())
+                .param("id", id).param("version", version).update();
+        if (changed == 0) {
+            throw ResourceRefused.conflict("resource.error.changedMeanwhile");
+        }
+        jdbc.sql("DELETE FROM resource_team_member WHERE team_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM resource_team_equipment WHERE team_id = :id").param("id", id).update();
+        writeCrew(id, c);
+    }
+
+    private static NewTeam withStatus(NewTeam t, TeamStatus status) {
+        return new NewTeam(t.name(), t.type(), status.name(), t.address(), t.lon(), t.lat(), t.members(), t.equipment());
+    }
+
+    private void writeCrew(UUID id, Checked c) {
+        List<Member> members = c.members();
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             jdbc.sql("INSERT INTO resource_team_member (team_id, seq, name, phone, role) VALUES (:id, :seq, :name, :phone, :role)")
                     .param("id", id).param("seq", i + 1).param("name", m.name()).param("phone", m.phone())
                     .param("role", m.role().name()).update();
         }
-        for (Equipment e : equipment) {
+        for (Equipment e : c.equipment()) {
             jdbc.sql("INSERT INTO resource_team_equipment (team_id, item, unit, quantity) VALUES (:id, :item, :unit, :q)")
                     .param("id", id).param("item", e.item()).param("unit", e.unit()).param("q", e.quantity()).update();
         }
-        return id;
     }
 
     /** Teams in scope, by type then name; null filters do not filter. */

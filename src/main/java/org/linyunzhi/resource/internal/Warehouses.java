@@ -29,23 +29,54 @@ class Warehouses {
     }
 
     record Warehouse(UUID id, String name, String keeper, String address, String status, double lon, double lat,
-                     String regionCode, List<Stock.Item> items) {
+                     String regionCode, int version, List<Stock.Item> items) {
+    }
+
+    /** A warehouse's fields after every check, and the micro-grid its position files it under. */
+    private record Checked(String name, String keeper, String address, double lon, double lat, String region) {
+    }
+
+    /** The checks a new warehouse and an edited one share. */
+    private Checked check(NewWarehouse w, DataScope scope) {
+        String name = Fields.required("name", w.name(), 100);
+        String keeper = Fields.optional("keeper", w.keeper(), 50);
+        String address = Fields.required("address", w.address(), 200);
+        String region = siting.regionOf(w.lon(), w.lat(), scope);
+        return new Checked(name, keeper, address, w.lon(), w.lat(), region);
     }
 
     /** Files a warehouse under the micro-grid at its position; its items are added afterwards. */
     @Transactional
     UUID create(NewWarehouse w, DataScope scope) {
-        String name = Fields.required("name", w.name(), 100);
-        String keeper = Fields.optional("keeper", w.keeper(), 50);
-        String address = Fields.required("address", w.address(), 200);
-        String region = siting.regionOf(w.lon(), w.lat(), scope);
+        Checked c = check(w, scope);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO resource_warehouse (id, name, keeper, address, lon, lat, position, region_code)
                         VALUES (:id, :name, :keeper, :address, :lon, :lat, point(:lon, :lat), :region)""")
-                .param("id", id).param("name", name).param("keeper", keeper).param("address", address)
-                .param("lon", w.lon()).param("lat", w.lat()).param("region", region).update();
+                .param("id", id).param("name", c.name()).param("keeper", c.keeper()).param("address", c.address())
+                .param("lon", c.lon()).param("lat", c.lat()).param("region", c.region()).update();
         return id;
+    }
+
+    /** Rewrites a warehouse's name, keeper and place, guarded by the version read; its stock is untouched. */
+    @Transactional
+    void edit(UUID id, NewWarehouse w, Integer expectedVersion, DataScope scope) {
+        int current = jdbc.sql("SELECT t.version FROM resource_warehouse t WHERE t.id = :id AND "
+                        + scope.predicate("t.region_code").sql())
+                .params(scope.predicate("t.region_code").params()).param("id", id).query(Integer.class).optional()
+                .orElseThrow(ResourceRefused::notFound);
+        Checked c = check(w, scope);
+        int changed = jdbc.sql("""
+                        UPDATE resource_warehouse SET name = :name, keeper = :keeper, address = :address, lon = :lon,
+                            lat = :lat, position = point(:lon, :lat), region_code = :region, version = version + 1,
+                            updated_at = now()
+                        WHERE id = :id AND version = :version""")
+                .param("name", c.name()).param("keeper", c.keeper()).param("address", c.address())
+                .param("lon", c.lon()).param("lat", c.lat()).param("region", c.region()).param("id", id)
+                .param("version", expectedVersion == null ? current : expectedVersion).update();
+        if (changed == 0) {
+            throw ResourceRefused.conflict("resource.error.changedMeanwhile");
+        }
     }
 
     /** Warehouses in scope, those with low items first so the keeper sees them at the top. */
@@ -71,7 +102,7 @@ class Warehouses {
                 .params(inScope.params()).param("id", id)
                 .query((rs, i) -> new Warehouse(id, rs.getString("name"), rs.getString("keeper"),
                         rs.getString("address"), rs.getString("status"), rs.getDouble("lon"), rs.getDouble("lat"),
-                        rs.getString("region_code"), stock.items(id)))
+                        rs.getString("region_code"), rs.getInt("version"), stock.items(id)))
                 .optional();
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A command-center operator on a phone (390 px) in a real Chromium: the overview, the map with the
  * demo town's resources, the nearest shelter to a point, a stock movement refused and then made,
  * and a rescue team sent out, arriving and coming back, its status following, with no page wider
- * than the phone and no script or policy error.
+ * than the phone and no script or policy error; and a shelter filed through the form by a tap on
+ * its map.
  */
 class ResourceBrowserTest extends BrowserTest {
 
@@ -99,6 +100,52 @@ class ResourceBrowserTest extends BrowserTest {
         screenshot(page, "resource-dispatch-phone");
         page.navigate(url("/resource/teams/" + teamId));
         assertThat(page.getAttribute("#team-status", "class")).contains("tag-green");
+
+        assertThat(problems).isEmpty();
+    }
+    /** A shelter filed on the phone: the position comes from a tap on the form's map, a refusal keeps it. */
+    @Test
+    void anOperatorFilesAShelterByTappingTheMapOnAPhone() {
+        Page page = phone();
+        List<String> problems = watchProblems(page);
+        logIn(page, "operator", "Linpu@2026");
+        watchFailedLoads(page, problems);
+
+        page.navigate(url("/resource/shelters"));
+        page.click("#add-shelters");
+        page.waitForSelector("#resource-pick-map[data-ready]");
+        fitsThePhone(page);
+        // the map opens on the town centre; a tap a little off it sets both fields
+        page.locator("#resource-pick-map").click(new com.microsoft.playwright.Locator.ClickOptions()
+                .setPosition(page.locator("#resource-pick-map").boundingBox().width / 2 + 10,
+                        page.locator("#resource-pick-map").boundingBox().height / 2 + 10));
+        String lon = page.inputValue("#lon");
+        String lat = page.inputValue("#lat");
+        assertThat(Double.parseDouble(lon)).isBetween(120.2, 120.3);
+        assertThat(Double.parseDouble(lat)).isBetween(30.0, 30.1);
+        assertThat(page.locator("#resource-pick-map path.leaflet-interactive").count()).isEqualTo(1);
+
+        // no name: refused beside the name, the tapped point kept and drawn again
+        page.selectOption("#level", "VILLAGE");
+        page.fill("#capacityDay", "80");
+        page.fill("#capacityNight", "60");
+        page.fill("#address", "browser road 1");
+        page.click("#save-button");
+        assertThat(page.textContent("#name-error")).isNotBlank();
+        assertThat(page.inputValue("#lon")).isEqualTo(lon);
+        page.waitForSelector("#resource-pick-map path.leaflet-interactive");
+        fitsThePhone(page);
+        screenshot(page, "resource-shelter-form-phone");
+
+        String name = "browser shelter " + UUID.randomUUID();
+        page.fill("#name", name);
+        page.click("#save-button");
+        page.waitForURL(u -> u.matches(".*/resource/shelters/[0-9a-f-]{36}$"));
+        NearbyResource nearest = resources.nearest(Double.parseDouble(lon), Double.parseDouble(lat),
+                ResourceKind.SHELTER, 1).get(0);
+        assertThat(nearest.place().name()).isEqualTo(name);
+        assertThat(page.url()).endsWith(nearest.place().id().toString());
+        fitsThePhone(page);
 
         assertThat(problems).isEmpty();
     }
