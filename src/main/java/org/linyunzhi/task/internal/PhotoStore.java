@@ -1,5 +1,7 @@
 package org.linyunzhi.task.internal;
 
+import com.drew.imaging.FileType;
+import com.drew.imaging.FileTypeDetector;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.lang.GeoLocation;
@@ -70,7 +72,8 @@ class PhotoStore {
             throw new TaskRefused(TaskRefused.Kind.TOO_LARGE, "task.error.photoTooLarge", field,
                     file.getOriginalFilename(), properties.photoMaxSize().toMegabytes());
         }
-        byte[] head = new byte[12];
+        // the detector knows PNG by its signature and IHDR chunk (16 bytes); 32 leaves room
+        byte[] head = new byte[32];
         int read;
         try (InputStream in = file.getInputStream()) {
             read = in.readNBytes(head, 0, head.length);
@@ -84,20 +87,21 @@ class PhotoStore {
         return kind;
     }
 
-    /** The kind the magic bytes announce, or null. */
+    /** The kind the file's signature announces (metadata-extractor's detector), or null. */
     static Kind kindOf(byte[] head) {
-        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+        FileType type;
+        try {
+            type = FileTypeDetector.detectFileType(new java.io.ByteArrayInputStream(head));
+        } catch (IOException unreadable) {
+            return null;
+        }
+        if (type == FileType.Jpeg) {
             return Kind.JPEG;
         }
-        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
-                && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
+        if (type == FileType.Png) {
             return Kind.PNG;
         }
-        if (head.length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
-            return Kind.WEBP;
-        }
-        return null;
+        return type == FileType.WebP ? Kind.WEBP : null;
     }
 
     /** Writes a checked photo; inside a transaction the file is removed again if it rolls back. */

@@ -1,9 +1,7 @@
 package org.linyunzhi.hazard.internal.hazards;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +15,11 @@ public class HazardIntake {
     private static final String SYSTEM = "system";
 
     private final HazardLifecycle lifecycle;
-    private final Duration escalationDelay;
+    private final OverdueSweep sweep;
 
-    HazardIntake(HazardLifecycle lifecycle,
-                 @Value("${linyunzhi.hazard.escalation-delay:P3D}") Duration escalationDelay) {
+    HazardIntake(HazardLifecycle lifecycle, OverdueSweep sweep) {
         this.lifecycle = lifecycle;
-        this.escalationDelay = escalationDelay;
+        this.sweep = sweep;
     }
 
     /**
@@ -51,7 +48,7 @@ public class HazardIntake {
      * escalated after the configured delay, silently, as the sweep would have done at the time.
      */
     public void overdueInThePast(UUID hazardId) {
-        lifecycle.overdueInThePast(hazardId, escalationDelay, SYSTEM);
+        sweep.overdueInThePast(hazardId);
     }
 
     /**

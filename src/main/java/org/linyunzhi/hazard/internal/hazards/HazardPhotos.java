@@ -1,9 +1,13 @@
 package org.linyunzhi.hazard.internal.hazards;
 
-import java.util.Arrays;
+import com.drew.imaging.FileType;
+import com.drew.imaging.FileTypeDetector;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +61,7 @@ public class HazardPhotos {
             throw new HazardRefused(HazardRefused.Kind.TOO_LARGE, "hazard.error.photoTooLarge", field, fileName,
                     maxSize.toMegabytes());
         }
-        String type = contentTypeOf(Arrays.copyOf(content, Math.min(12, content.length)));
+        String type = contentTypeOf(content);
         if (type == null) {
             throw HazardRefused.badInput(field, "hazard.error.photoType", fileName);
         }
@@ -73,20 +77,19 @@ public class HazardPhotos {
         return id;
     }
 
-    /** The content type the magic bytes announce, or null for anything but JPEG, PNG and WebP. */
-    static String contentTypeOf(byte[] head) {
-        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
+    private static final Set<FileType> ACCEPTED = Set.of(FileType.Jpeg, FileType.Png, FileType.WebP);
+
+    /**
+     * The content type the file's signature announces (metadata-extractor's detector reads the head),
+     * or null for anything but JPEG, PNG and WebP. Public for the inspection visits of this module.
+     */
+    public static String contentTypeOf(byte[] content) {
+        try {
+            FileType type = FileTypeDetector.detectFileType(new ByteArrayInputStream(content));
+            return ACCEPTED.contains(type) ? type.getMimeType() : null;
+        } catch (IOException unreadable) {
+            return null;
         }
-        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
-                && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
-            return "image/png";
-        }
-        if (head.length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 
     /**

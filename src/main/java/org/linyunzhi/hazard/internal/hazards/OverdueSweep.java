@@ -58,6 +58,11 @@ class OverdueSweep {
         return new Result(marked, escalated);
     }
 
+    /** What this sweep would have done back then, for the demo's past: see {@link HazardIntake#overdueInThePast}. */
+    void overdueInThePast(UUID hazardId) {
+        lifecycle.overdueInThePast(hazardId, escalationDelay, SYSTEM);
+    }
+
     private List<UUID> ids(String sql, Instant now) {
         return jdbc.sql(sql).param("now", Hazards.ts(now)).param("batch", BATCH).query(UUID.class).list();
     }

@@ -1,5 +1,6 @@
 package org.linyunzhi.hazard.internal.inspection;
 
+import org.linyunzhi.hazard.internal.hazards.HazardPhotos;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -44,19 +45,9 @@ class InspectionPhotos {
         }
     }
 
-    /** JPEG, PNG or WebP by their signatures; null for anything else. */
-    static String contentType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
+    /** JPEG, PNG or WebP as the hazard photos accept them; null for anything else. */
+    static String contentType(byte[] bytes) {
+        return HazardPhotos.contentTypeOf(bytes);
     }
 
     void store(UUID inspectionId, List<VisitForm.Photo> photos, Instant at) {
